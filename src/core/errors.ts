@@ -1,0 +1,35 @@
+// Every failure the core reports is an NpyError: a code for programs, one plain sentence for people.
+// Callers (CLI, extension) print `message` as is and never show a stack trace.
+
+export type NpyErrorCode =
+  | 'bad-literal'      // header/dtype text is not a valid Python literal of the subset we read
+  | 'bad-dtype'        // unknown or malformed dtype
+  | 'object-dtype'     // dtype holds Python objects: data would be a pickle
+  | 'bad-shape'        // malformed shape text or dims
+  | 'too-large-numpy'  // byte count over 2^63-1: numpy cannot address it
+  | 'too-large-node'   // byte count over 2^53-1: Node cannot truncate/seek to it
+  | 'bad-name'         // file name refused (empty, path separators, …)
+  | 'not-npy'          // magic string missing
+  | 'bad-version'      // format version numpy does not know
+  | 'bad-header'       // header present but invalid (keys, types, …)
+  | 'header-too-large' // header over our bound
+  | 'exists'           // target exists and overwrite was not asked for
+  | 'cancelled'        // AbortSignal fired
+  | 'io';              // a file-system error, already turned into a sentence
+
+export class NpyError extends Error {
+  readonly code: NpyErrorCode;
+  /** The errno code (EFBIG, ENOSPC, …) when the cause was a file-system error. */
+  readonly errno?: string;
+
+  constructor(code: NpyErrorCode, message: string, errno?: string) {
+    super(message);
+    this.name = 'NpyError';
+    this.code = code;
+    this.errno = errno;
+  }
+}
+
+export function isNpyError(e: unknown): e is NpyError {
+  return e instanceof NpyError;
+}
