@@ -1,10 +1,185 @@
-// STUB — being implemented (io owner). Signatures are the contract.
-import { NpyReport } from './types';
+// Inspecting a .npy file reads the preamble and the header, never the data, so the cost is the same for a
+// 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { NpyError } from './errors';
+import { fsError, fsErrorSentence } from './fserrors';
+import { PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
+import { elementCount as countElements } from './shape';
+import { NpyReport, ParsedHeader } from './types';
+import { formatCount } from './units';
 
 /** Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers. */
-export function inspectNpy(_path: string): Promise<NpyReport> { throw new Error('not implemented'); }
-/** Same from bytes already read (non-file: schemes): prefix holds at least the header. */
-export function inspectBytes(_prefix: Uint8Array, _fileBytes: bigint, _allocatedBytes: bigint | null, _path: string): NpyReport { throw new Error('not implemented'); }
+export async function inspectNpy(path: string): Promise<NpyReport> {
+  const ctx = { action: 'read' as const, path };
+  let handle: FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore the flag).
+    const flags = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
+    handle = await open(path, flags);
+  } catch (e) {
+    throw fsError(e, ctx);
+  }
+  try {
+    let st;
+    try {
+      st = await handle.stat({ bigint: true });
+    } catch (e) {
+      throw fsError(e, ctx);
+    }
+    if (st.isDirectory()) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
+    if (!st.isFile()) throw new NpyError('io', `Cannot read ${path}: it is not a regular file (a device, pipe or socket), so it is not a .npy file.`);
+    const fileBytes = st.size;
+    const blocks = (st as { blocks?: bigint }).blocks;
+    const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
+
+    const first = await readAt(handle, 0, Number(fileBytes < BigInt(PREAMBLE_BYTES) ? fileBytes : BigInt(PREAMBLE_BYTES)), ctx);
+    const pre = readPreamble(first);
+    if (fileBytes < BigInt(pre.dataOffset)) throw headerCutOff(path, fileBytes, pre.dataOffset);
+    let headerBytes: Uint8Array;
+    if (first.length >= pre.dataOffset) {
+      headerBytes = first.subarray(0, pre.dataOffset);
+    } else {
+      // Exactly the rest of the header: never a byte of data.
+      const rest = await readAt(handle, first.length, pre.dataOffset - first.length, ctx);
+      if (rest.length < pre.dataOffset - first.length) throw headerCutOff(path, BigInt(first.length + rest.length), pre.dataOffset);
+      headerBytes = new Uint8Array(pre.dataOffset);
+      headerBytes.set(first, 0);
+      headerBytes.set(rest, first.length);
+    }
+    const bytesRead = Math.max(first.length, pre.dataOffset);
+    return buildReport(parseHeader(headerBytes), path, fileBytes, allocatedBytes, bytesRead);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Same from bytes already read (non-file: schemes): prefix holds at least the header. bytesRead reports the
+ * bytes the report needed (the data offset); whatever else the caller read is its own business.
+ */
+export function inspectBytes(prefix: Uint8Array, fileBytes: bigint, allocatedBytes: bigint | null, path: string): NpyReport {
+  const pre = readPreamble(prefix.subarray(0, Math.min(prefix.length, PREAMBLE_BYTES)));
+  if (prefix.length < pre.dataOffset) {
+    if (fileBytes < BigInt(pre.dataOffset)) throw headerCutOff(path, fileBytes, pre.dataOffset);
+    throw new NpyError('bad-header', `Cannot read ${path}: only ${formatCount(prefix.length)} bytes were given but the header needs ${formatCount(pre.dataOffset)}.`);
+  }
+  const header = parseHeader(prefix.subarray(0, pre.dataOffset));
+  return buildReport(header, path, fileBytes, allocatedBytes, pre.dataOffset);
+}
+
 /** JSON form: bigint → number when ≤ 2^53−1, else decimal string. */
 export type NpyReportJson = { [K in keyof NpyReport]: NpyReport[K] extends bigint ? number | string : NpyReport[K] extends bigint | null ? number | string | null : NpyReport[K] extends bigint[] ? Array<number | string> : NpyReport[K] };
-export function reportToJson(_r: NpyReport): NpyReportJson { throw new Error('not implemented'); }
+export function reportToJson(r: NpyReport): NpyReportJson {
+  return {
+    ...r,
+    shape: r.shape.map(bigintToJson),
+    elementCount: bigintToJson(r.elementCount),
+    dataBytes: bigintToJson(r.dataBytes),
+    expectedFileBytes: bigintToJson(r.expectedFileBytes),
+    fileBytes: bigintToJson(r.fileBytes),
+    allocatedBytes: r.allocatedBytes === null ? null : bigintToJson(r.allocatedBytes),
+    statusBytes: bigintToJson(r.statusBytes),
+  };
+}
+
+/** A bigint as a JSON number when it is exact as a double, else as a decimal string. */
+export function bigintToJson(n: bigint): number | string {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+}
+
+function buildReport(h: ParsedHeader, path: string, fileBytes: bigint, allocatedBytes: bigint | null, bytesRead: number): NpyReport {
+  const { dtype } = h;
+  const elementCount = countElements(h.shape);
+  const dataOffset = BigInt(h.dataOffset);
+  let dataBytes = elementCount * BigInt(dtype.itemsize);
+  let expectedFileBytes = dataOffset + dataBytes;
+  let status: NpyReport['status'] = 'ok';
+  let statusBytes = 0n;
+  let statusMessage: string;
+  if (dtype.hasObject) {
+    // A pickle has no predictable length: the data is whatever follows the header, and it is never read.
+    dataBytes = fileBytes > dataOffset ? fileBytes - dataOffset : 0n;
+    expectedFileBytes = fileBytes;
+    statusMessage = `The data (${bytes(dataBytes)}) is a pickle of Python objects; it was not read and cannot be previewed.`;
+  } else if (fileBytes < expectedFileBytes) {
+    status = 'truncated';
+    statusBytes = expectedFileBytes - fileBytes;
+    statusMessage = `Truncated: ${bytes(statusBytes)} of data ${statusBytes === 1n ? 'is' : 'are'} missing.`;
+  } else if (fileBytes > expectedFileBytes) {
+    status = 'trailing-bytes';
+    statusBytes = fileBytes - expectedFileBytes;
+    statusMessage = `Trailing bytes: ${bytes(statusBytes)} follow${statusBytes === 1n ? 's' : ''} the data; numpy ignores them.`;
+  } else {
+    statusMessage = `Valid: the file holds the header and exactly ${bytes(dataBytes)} of data.`;
+  }
+  const ndim = h.shape.length;
+  const growthAxis = ndim === 0 ? null : h.fortranOrder ? ndim - 1 : 0;
+  return {
+    path,
+    fileName: path.split(/[/\\]/).pop() ?? path,
+    version: h.version,
+    descr: dtype.kind === 'struct' ? dtype.descrRepr : dtype.str,
+    dtypeName: dtype.name,
+    dtypeDescription: dtype.description,
+    fortranOrder: h.fortranOrder,
+    shape: [...h.shape],
+    itemsize: dtype.itemsize,
+    elementCount,
+    headerLength: h.headerLength,
+    dataOffset: h.dataOffset,
+    dataBytes,
+    expectedFileBytes,
+    fileBytes,
+    allocatedBytes,
+    status,
+    statusMessage,
+    statusBytes,
+    alignment: h.dataOffset % 64 === 0 ? 64 : h.dataOffset % 16 === 0 ? 16 : 'other',
+    growthAxis,
+    growthRoom: growthAxis === null ? 0 : growthRoom(h.headerText),
+    headerText: h.headerText,
+    fields: dtype.fields ?? null,
+    objectData: dtype.hasObject,
+    bytesRead,
+  };
+}
+
+/**
+ * Digits the growth dimension can gain with the header keeping its length (so the data never moves): the
+ * spaces between the dict's closing '}' and the final '\n'. numpy ≥ 1.24 leaves 21 − len(str(dim)) of them
+ * on purpose plus the alignment padding, so all of them can be used; older writers leave only the padding.
+ */
+export function growthRoom(headerText: string): number {
+  let end = headerText.length;
+  if (headerText.endsWith('\n')) end -= 1;
+  let i = end;
+  while (i > 0 && headerText[i - 1] === ' ') i -= 1;
+  return headerText[i - 1] === '}' ? end - i : 0;
+}
+
+function bytes(n: bigint): string {
+  return `${formatCount(n)} byte${n === 1n ? '' : 's'}`;
+}
+
+function headerCutOff(path: string, have: bigint, need: number): NpyError {
+  return new NpyError('bad-header',
+    `${path} is cut off inside its header: it has ${bytes(have)} but the header needs ${bytes(BigInt(need))}.`);
+}
+
+/** Reads up to `length` bytes at `position`; fewer only at end of file. */
+async function readAt(handle: FileHandle, position: number, length: number, ctx: { action: 'read'; path: string }): Promise<Uint8Array> {
+  const buf = new Uint8Array(length);
+  let done = 0;
+  try {
+    while (done < length) {
+      const r = await handle.read(buf, done, length - done, position + done);
+      if (r.bytesRead === 0) break;
+      done += r.bytesRead;
+    }
+  } catch (e) {
+    throw fsError(e, ctx);
+  }
+  return buf.subarray(0, done);
+}

@@ -1,13 +1,74 @@
-// STUB — being implemented (io owner). Signatures are the contract.
+// Creates an all-zero .npy file: validate everything first, then write a temp file in the target folder
+// (header, then ftruncate for sparse or full allocation), fsync, and move it into place so that an existing
+// file is replaced only by a complete new one — or never touched without `overwrite`.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { link, lstat, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { allocateFull, FullAllocationMethod } from './allocate';
+import { parseDtype } from './dtype';
+import { NpyError, isNpyError } from './errors';
+import { errnoOf, fileSystemLimit, fsError, fsErrorSentence } from './fserrors';
+import { buildHeader } from './header';
+import { elementCount as countElements, parseShape } from './shape';
 import { AllocateMode, Dtype, Order } from './types';
+import { formatBytes, formatCount } from './units';
 
 export interface PlanInput { dtype: string | Dtype; shape: string | readonly bigint[]; order?: Order }
 export interface Plan {
   dtype: Dtype; shape: bigint[]; fortranOrder: boolean; header: Uint8Array;
   elementCount: bigint; dataBytes: bigint; fileBytes: bigint;
 }
+
+/** numpy sizes arrays with a signed 64-bit intp. */
+const NUMPY_MAX = (1n << 63n) - 1n;
+/** Node sizes files with a double (ftruncate, positions). */
+const NODE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Validates and computes everything, no I/O. Throws NpyError (bad-dtype, object-dtype, bad-shape, too-large-numpy, too-large-node). */
-export function planZeroedNpy(_input: PlanInput): Plan { throw new Error('not implemented'); }
+export function planZeroedNpy(input: PlanInput): Plan {
+  let dtype: Dtype;
+  let subarrayShape: bigint[] = [];
+  if (typeof input.dtype === 'string') {
+    ({ dtype, subarrayShape } = parseDtype(input.dtype));
+  } else {
+    dtype = input.dtype;
+    if (dtype.hasObject) {
+      throw new NpyError('object-dtype',
+        `The dtype ${dtype.str} holds Python objects, whose data is a pickle that cannot be zero-filled; choose a numeric, string or struct dtype.`);
+    }
+  }
+  const order = input.order ?? 'C';
+  if (order !== 'C' && order !== 'F') {
+    throw new NpyError('bad-shape', `The order must be C or F, not ${JSON.stringify(order)}.`);
+  }
+  const given = typeof input.shape === 'string' ? parseShape(input.shape) : [...input.shape];
+  for (const d of given) {
+    if (typeof d !== 'bigint' || d < 0n) {
+      throw new NpyError('bad-shape', `Every dimension must be a whole number of at least 0, not ${String(d)}.`);
+    }
+  }
+  // numpy folds a dtype's subarray into the array: zeros(3, dtype=('f8', (2,))) has shape (3, 2).
+  const shape = [...given, ...subarrayShape];
+  const elementCount = countElements(shape);
+  const dataBytes = elementCount * BigInt(dtype.itemsize);
+  if (elementCount > NUMPY_MAX || dataBytes > NUMPY_MAX) {
+    throw new NpyError('too-large-numpy',
+      `The array would hold ${formatCount(elementCount)} elements and ${formatBytes(dataBytes)} of data, more than numpy can address (2^63−1 bytes); choose a smaller shape.`);
+  }
+  const header = buildHeader(dtype, shape, order === 'F');
+  const fileBytes = BigInt(header.length) + dataBytes;
+  if (fileBytes > NUMPY_MAX) {
+    throw new NpyError('too-large-numpy',
+      `The file would be ${formatBytes(fileBytes)}, more than numpy can address (2^63−1 bytes); choose a smaller shape.`);
+  }
+  if (fileBytes > NODE_MAX) {
+    throw new NpyError('too-large-node',
+      `The file would be ${formatBytes(fileBytes)}, more than Node.js can size a file to (2^53−1 bytes, about 8 PiB), although numpy could address it; choose a smaller shape or create it with numpy.`);
+  }
+  return { dtype, shape, fortranOrder: order === 'F', header, elementCount, dataBytes, fileBytes };
+}
 
 export interface WriteOptions extends PlanInput {
   path: string; overwrite?: boolean; allocate?: AllocateMode;
@@ -19,5 +80,164 @@ export interface WriteResult extends Plan {
   allocatedBytes: bigint | null;
   /** allocatedBytes < fileBytes (holes exist). */
   sparse: boolean;
+  /** How the size was reached: ftruncate (sparse), `fallocate -l`, or written zero chunks. */
+  method?: 'ftruncate' | FullAllocationMethod;
 }
-export function writeZeroedNpy(_opts: WriteOptions): Promise<WriteResult> { throw new Error('not implemented'); }
+
+/**
+ * Plans, then creates the file at `path` through a temp file in the same folder. onProgress (full allocation
+ * only) reports file bytes in place out of fileBytes. On any failure or cancel the temp file is removed, the
+ * target is left as it was, and an NpyError is thrown.
+ */
+export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
+  const plan = planZeroedNpy(opts);
+  const allocate: AllocateMode = opts.allocate ?? 'sparse';
+  if (allocate !== 'sparse' && allocate !== 'full') {
+    throw new NpyError('io', `The allocation must be sparse or full, not ${JSON.stringify(allocate)}.`);
+  }
+  if (typeof opts.path !== 'string' || opts.path === '') {
+    throw new NpyError('bad-name', 'The file name is empty; give a path such as data.npy.');
+  }
+  if (/[/\\]$/.test(opts.path)) {
+    throw new NpyError('bad-name', `The path ${opts.path} ends with a folder separator; add a file name such as data.npy.`);
+  }
+  const target = resolve(opts.path);
+  const ctx = { action: 'create' as const, path: target, bytes: plan.fileBytes };
+  const { signal } = opts;
+  const checkCancelled = (): void => {
+    if (signal?.aborted) throw new NpyError('cancelled', `Cancelled: ${target} was not created and nothing was changed.`);
+  };
+  checkCancelled();
+
+  await checkTarget(target, opts.overwrite === true);
+
+  const folder = dirname(target);
+  // Keep the temp name within NAME_MAX (255) whatever the target's length.
+  const tmp = resolve(folder, `.${basename(target).slice(0, 100)}.zeroed-npy-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  let tmpExists = false;
+  try {
+    handle = await open(tmp, 'wx', 0o666);
+    tmpExists = true;
+    checkCancelled();
+    await writeAll(handle, plan.header);
+    checkCancelled();
+    const total = Number(plan.fileBytes);
+    let method: WriteResult['method'];
+    if (allocate === 'sparse') {
+      if (process.platform === 'win32') await setSparseFlagWindows(tmp);
+      checkCancelled();
+      await handle.truncate(total);
+      method = 'ftruncate';
+    } else {
+      method = await allocateFull({ handle, path: tmp, from: plan.header.length, total, signal, onProgress: opts.onProgress, checkCancelled });
+    }
+    checkCancelled();
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    checkCancelled();
+    const replaced = await moveIntoPlace(tmp, target, opts.overwrite === true);
+    tmpExists = false;
+    const st = await stat(target, { bigint: true });
+    const blocks = (st as { blocks?: bigint }).blocks;
+    const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
+    return {
+      ...plan, path: target, replaced, allocate, allocatedBytes,
+      sparse: allocatedBytes !== null && allocatedBytes < plan.fileBytes, method,
+    };
+  } catch (e) {
+    if (handle) await handle.close().catch(() => undefined);
+    if (tmpExists) await unlink(tmp).catch(() => undefined);
+    throw await toNpyError(e, ctx, folder);
+  }
+}
+
+/** All checks on the target that can fail before any byte is written. */
+async function checkTarget(target: string, overwrite: boolean): Promise<void> {
+  const folder = dirname(target);
+  const ctx = { action: 'create' as const, path: target };
+  try {
+    const f = await stat(folder);
+    if (!f.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (e) {
+    throw fsError(e, ctx);
+  }
+  let exists = false;
+  try {
+    await lstat(target);
+    exists = true;
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw fsError(e, ctx);
+  }
+  if (!exists) return;
+  // stat (not lstat): a link to a folder is a folder for the user.
+  const isFolder = await stat(target).then((s) => s.isDirectory(), () => false);
+  if (isFolder) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
+  if (!overwrite) throw existsError(target);
+}
+
+function existsError(target: string): NpyError {
+  return new NpyError('exists', `${target} already exists and was left untouched; choose another name or allow overwriting.`, 'EEXIST');
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const r = await handle.write(bytes, done, bytes.length - done, done);
+    done += r.bytesWritten;
+  }
+}
+
+/** NTFS files are only sparse once flagged; if fsutil fails the file is simply not sparse (reported later). */
+function setSparseFlagWindows(path: string): Promise<void> {
+  return new Promise((done) => {
+    execFile('fsutil', ['sparse', 'setflag', path], { windowsHide: true }, () => done());
+  });
+}
+
+/**
+ * Moves the finished temp file to the target. Without overwrite, link() fails with EEXIST if a file appeared
+ * meanwhile, so nothing is ever clobbered. Returns whether an existing file was replaced.
+ */
+async function moveIntoPlace(tmp: string, target: string, overwrite: boolean): Promise<boolean> {
+  if (overwrite) {
+    const existed = await lstat(target).then(() => true, () => false);
+    await rename(tmp, target);
+    return existed;
+  }
+  try {
+    await link(tmp, target);
+  } catch (e) {
+    const errno = errnoOf(e);
+    if (errno === 'EEXIST') throw existsError(target);
+    // No hard links here (FAT, some network shares): claim the name exclusively, then rename over the claim.
+    if (errno === 'EPERM' || errno === 'ENOTSUP' || errno === 'EOPNOTSUPP' || errno === 'ENOSYS' || errno === 'EMLINK' || errno === 'EXDEV') {
+      try {
+        await writeFile(target, new Uint8Array(0), { flag: 'wx' });
+      } catch (e2) {
+        if (errnoOf(e2) === 'EEXIST') throw existsError(target);
+        throw e2;
+      }
+      try {
+        await rename(tmp, target);
+      } catch (e3) {
+        await unlink(target).catch(() => undefined);
+        throw e3;
+      }
+      return false;
+    }
+    throw e;
+  }
+  await unlink(tmp).catch(() => undefined);
+  return false;
+}
+
+async function toNpyError(e: unknown, ctx: { action: 'create'; path: string; bytes: bigint }, folder: string): Promise<NpyError> {
+  if (isNpyError(e)) return e;
+  if ((e as { name?: string } | null)?.name === 'AbortError') {
+    return new NpyError('cancelled', `Cancelled: ${ctx.path} was not created and nothing was changed.`);
+  }
+  if (errnoOf(e) === 'EFBIG') return fsError(e, { ...ctx, fsLimit: await fileSystemLimit(folder) });
+  return fsError(e, ctx);
+}

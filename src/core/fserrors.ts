@@ -1,0 +1,134 @@
+// File-system errors (errno codes from Node) turned into one sentence that names the file and says what to do.
+// The writer and inspect call fsError(); everything they throw is then an NpyError('io', …, errno).
+import { statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { NpyError, isNpyError } from './errors';
+import { formatBytes } from './units';
+
+export type FsAction = 'create' | 'read';
+
+/** A file system whose per-file size limit we can name in the EFBIG sentence. */
+export interface FsLimit { name: string; maxFileBytes: bigint }
+
+export interface FsErrorContext {
+  action: FsAction;
+  /** The file the user asked for (never our temp file: that name means nothing to them). */
+  path: string;
+  /** Size of the file being created, for EFBIG/ENOSPC. */
+  bytes?: bigint;
+  /** From fileSystemLimit(), for EFBIG. */
+  fsLimit?: FsLimit;
+}
+
+// statfs magic numbers (linux/magic.h) of file systems whose limit commonly causes EFBIG.
+const LIMITS: ReadonlyMap<number, FsLimit> = new Map([
+  [0xef53, { name: 'ext4', maxFileBytes: 16n << 40n }],          // ext2/3/4 with 4 KiB blocks
+  [0x4d44, { name: 'FAT', maxFileBytes: (4n << 30n) - 1n }],      // vfat/msdos
+]);
+
+/** The size limit of the file system holding `path`, when it is one we know; undefined otherwise. */
+export async function fileSystemLimit(path: string): Promise<FsLimit | undefined> {
+  try {
+    const s = await statfs(path);
+    return LIMITS.get(Number(s.type));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The errno code ('ENOENT', …) of a Node system error, if it is one. */
+export function errnoOf(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** One sentence for an errno. `detail` is the system's own words, used only by the generic fallback. */
+export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: string): string {
+  const verb = ctx.action === 'create' ? 'Cannot create' : 'Cannot read';
+  const head = `${verb} ${ctx.path}: `;
+  const size = ctx.bytes !== undefined ? ` of ${formatBytes(ctx.bytes)}` : '';
+  const creating = ctx.action === 'create';
+  switch (errno) {
+    case 'EFBIG': {
+      const lim = ctx.fsLimit;
+      if (lim && ctx.bytes !== undefined && ctx.bytes > lim.maxFileBytes) {
+        return `${head}the file system does not allow files${size} (${lim.name} stops at ${formatBytes(lim.maxFileBytes)}); ` +
+          'choose a smaller shape or another file system (XFS, btrfs).';
+      }
+      // Below the file system's own limit, the process limit (ulimit -f, RLIMIT_FSIZE) is the likely cause.
+      return `${head}the file system or this process's file-size limit (ulimit -f) does not allow files${size}; ` +
+        'choose a smaller shape, raise the limit or use another file system (XFS, btrfs).';
+    }
+    case 'ENOSPC':
+      return creating
+        ? `${head}the disk is full${ctx.bytes !== undefined ? ` (the file needs ${formatBytes(ctx.bytes)})` : ''}; ` +
+          'free some space, choose another folder or use sparse allocation.'
+        : `${head}the disk is full; free some space and try again.`;
+    case 'EDQUOT':
+      return `${head}your disk quota is used up; free some space or ask for a larger quota.`;
+    case 'EACCES':
+      return creating
+        ? `${head}permission denied; choose a folder you can write to or change its permissions.`
+        : `${head}permission denied; check the file's permissions.`;
+    case 'EPERM':
+      return creating
+        ? `${head}the operation is not permitted (the folder may be immutable or protected); choose another folder or lift the restriction.`
+        : `${head}the operation is not permitted; check the file's permissions and attributes.`;
+    case 'EROFS':
+      return `${head}the file system is read-only; choose a folder on a writable file system.`;
+    case 'ENOENT':
+      return creating
+        ? `${head}the folder ${dirname(ctx.path)} does not exist; create it first or choose another folder.`
+        : `${head}the file does not exist; check the path.`;
+    case 'EEXIST':
+      return `${head}the file already exists; choose another name or allow overwriting.`;
+    case 'EISDIR':
+      return creating
+        ? `${head}it is a folder; choose a file name inside it instead.`
+        : `${head}it is a folder, not a .npy file.`;
+    case 'ENOTDIR':
+      return `${head}part of the path is a file, not a folder; check the path.`;
+    case 'ENAMETOOLONG':
+      return `${head}the name or path is too long for the file system; choose a shorter name.`;
+    case 'EMFILE':
+    case 'ENFILE':
+      return `${head}too many files are open; close some files or programs and try again.`;
+    case 'ELOOP':
+      return `${head}the path has a loop of symbolic links; check the path.`;
+    default: {
+      const words = detail ? cleanDetail(detail, errno) : 'an unexpected file-system error';
+      return `${head}${words} (${errno}); try again or choose another folder.`;
+    }
+  }
+}
+
+/**
+ * Any error from a file-system call → NpyError('io', sentence, errno). NpyErrors pass through unchanged;
+ * errors without an errno keep their message inside one sentence.
+ */
+export function fsError(e: unknown, ctx: FsErrorContext): NpyError {
+  if (isNpyError(e)) return e;
+  const errno = errnoOf(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (errno === undefined) {
+    const verb = ctx.action === 'create' ? 'Cannot create' : 'Cannot read';
+    return new NpyError('io', `${verb} ${ctx.path}: ${stripPeriod(firstLine(message))}.`);
+  }
+  return new NpyError('io', fsErrorSentence(errno, ctx, message), errno);
+}
+
+// Node's messages look like "EIO: i/o error, write" or "EIO: i/o error, open '/x/.a.tmp'": keep "i/o error".
+function cleanDetail(message: string, errno: string): string {
+  let s = firstLine(message);
+  if (s.startsWith(`${errno}: `)) s = s.slice(errno.length + 2);
+  s = s.replace(/, [a-z_]+( '[^']*')*$/, '');
+  return stripPeriod(s) || 'an unexpected file-system error';
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n')[0] ?? '').trim();
+}
+
+function stripPeriod(s: string): string {
+  return s.replace(/[.\s]+$/, '');
+}
