@@ -1,0 +1,38 @@
+// Help text for --help. Kept next to the usage lines so the two never disagree.
+import { USAGE_LINES } from './args';
+
+const CREATE = `zeroed-npy create <file> --dtype <dtype> --shape <shape> [options]
+
+Creates an all-zero .npy file ready to memory-map (np.load(file, mmap_mode='r+')). Sparse by default: the
+data costs no disk blocks until written, where the file system allows it.
+
+  --dtype <dtype>       numpy spelling: f8, <f8, float64, >i2, ?, bool, c16, datetime64[ms], S10, U5, V16,
+                        or a struct list: "[('x', '<f4'), ('y', '<i4', (2,))]"
+  --shape <shape>       1024,2048,4096 or "(1024, 2048, 4096)" or 1024x2048x4096; "()" or "" for a scalar
+  --order C|F           C (row-major, default) or F (column-major, Fortran)
+  --force               replace an existing file (only once the new one is complete)
+  --allocate sparse|full
+                        sparse (default) or reserve every block now (slower; progress on a terminal)
+  --json                print one JSON object instead of a summary`;
+
+const INSPECT = `zeroed-npy inspect <file> [--json]
+
+Shows the header of a .npy file and checks its size, reading only the header (never the data).
+
+  --json                print one JSON object (sizes above 2^53-1 as decimal strings)`;
+
+export function helpText(topic?: 'create' | 'inspect'): string {
+  if (topic === 'create') return CREATE;
+  if (topic === 'inspect') return INSPECT;
+  return [
+    'zeroed-npy: create sparse, all-zero NumPy .npy files and inspect .npy headers.',
+    '',
+    ...USAGE_LINES,
+    '',
+    CREATE,
+    '',
+    INSPECT,
+    '',
+    'Exit codes: 0 success, 1 the operation failed (one "error:" line on stderr), 2 wrong usage.',
+  ].join('\n');
+}

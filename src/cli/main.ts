@@ -1,0 +1,61 @@
+// Entry point of dist/cli.js. Exit codes: 0 success, 1 the operation failed (one `error:` line on stderr,
+// never a stack trace), 2 wrong usage (error line + usage).
+import { Command, parseCommand, USAGE_LINES, UsageError } from './args';
+import { runCreate } from './create';
+import { helpText } from './help';
+import { runInspect } from './inspect';
+import { Io, printable } from './output';
+import { packageVersion } from './version';
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseCommand(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`error: ${printable(e.message)}\n${USAGE_LINES.join('\n')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    switch (cmd.kind) {
+      case 'help': io.stdout(`${helpText(cmd.topic)}\n`); break;
+      case 'version': io.stdout(`${packageVersion()}\n`); break;
+      case 'create': await runCreate(cmd, io); break;
+      case 'inspect': await runInspect(cmd, io); break;
+    }
+    return 0;
+  } catch (e) {
+    io.stderr(`${errorLine(e)}\n`);
+    return 1;
+  }
+}
+
+/** One line, whatever was thrown: NpyError sentences as they are, anything else by its first line. */
+export function errorLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const first = (message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error').trim();
+  return `error: ${printable(first)}`;
+}
+
+function main(): void {
+  const io: Io = {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    stderrIsTty: process.stderr.isTTY === true,
+  };
+  // `zeroed-npy inspect x --json | head` closes stdout early: that is not an error worth a trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const fail = (e: unknown): void => {
+    process.stderr.write(`${errorLine(e)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  run(process.argv.slice(2), io).then((code) => { process.exitCode = code; }, fail);
+}
+
+if (require.main === module) main();
