@@ -33,7 +33,7 @@ export interface Dtype {
   kind: 'b' | 'i' | 'u' | 'f' | 'c' | 'M' | 'm' | 'S' | 'U' | 'V' | 'O' | 'struct';
   byteorder: ByteOrder;
   itemsize: number;
-  /** numpy's dtype.str for plain types ("<f8", "|S5", "<M8[ns]"); for structs, same as descrRepr. */
+  /** numpy's dtype.str: "<f8", "|S5", "<M8[ns]"; "|V12" for a 12-byte struct. */
   str: string;
   /** Exactly what goes after 'descr': in the header: "'<f8'" or "[('x', '<f4'), ('y', '<i4', (2,))]". */
   descrRepr: string;
