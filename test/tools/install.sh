@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need: Debian's chromium (+ libkrb5-dev and a C++ toolchain, needed to
-# build code-server's native addons), Node 24 from the npm registry, and code-server 4.139.1 with that Node.
+# build code-server's native addons; python3-numpy if no numpy is importable), Node 24 from the npm registry,
+# and code-server 4.139.1 with that Node.
 # Idempotent: a second run only checks stamps and versions (about a second). Downloads only from the npm
 # registry and Debian.
 set -euo pipefail
@@ -25,6 +26,8 @@ missing=()
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 { command -v make >/dev/null && command -v g++ >/dev/null; } || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)
+# numpy is every tier's oracle; Debian's python3-numpy only when no numpy is importable at all.
+python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing Debian packages: ${missing[*]}"
