@@ -124,7 +124,7 @@ export function parseHeader(bytes: Uint8Array): ParsedHeader {
   let headerText: string;
   if (pre.version === '3.0') {
     try {
-      headerText = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+      headerText = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
     } catch {
       badHeader('The format 3.0 header is not valid UTF-8.');
     }
