@@ -1,0 +1,24 @@
+// Entry point: wiring only. Each concern lives in its own file.
+import * as vscode from 'vscode';
+import { createCommand, createLikeCommand } from './createFlow';
+import { DtypeMru } from './dtypeMru';
+import { openPreviewCommand } from './openPreview';
+import { NpyPreviewProvider } from './previewProvider';
+import { PreviewRegistry, PreviewSnapshot } from './previewRegistry';
+
+/** Returned from activate() for tests running inside VS Code. */
+export interface ZeroedNpyTestApi { previews(): PreviewSnapshot[] }
+
+export function activate(context: vscode.ExtensionContext): ZeroedNpyTestApi {
+  const registry = new PreviewRegistry();
+  const mru = new DtypeMru(context.globalState);
+  context.subscriptions.push(
+    NpyPreviewProvider.register(context, registry),
+    vscode.commands.registerCommand('zeroedNpy.create', (arg?: unknown) => createCommand(mru, arg)),
+    vscode.commands.registerCommand('zeroedNpy.createLike', (arg?: unknown) => createLikeCommand(mru, arg)),
+    vscode.commands.registerCommand('zeroedNpy.openPreview', (arg?: unknown) => openPreviewCommand(arg)),
+  );
+  return { previews: () => registry.snapshots() };
+}
+
+export function deactivate(): void { /* subscriptions are disposed by VS Code */ }

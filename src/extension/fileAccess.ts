@@ -1,0 +1,49 @@
+// Reads a .npy header wherever the file lives: Node fs for file: (header bytes only, any size), and
+// workspace.fs for other schemes, which can only return whole files — so only small ones.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { NpyError } from '../core/errors';
+import { inspectBytes, inspectNpy } from '../core/inspect';
+import { NpyReport } from '../core/types';
+import { formatBytes } from '../core/units';
+
+/** Largest file read whole through workspace.fs (virtual file systems have no partial reads). */
+export const VIRTUAL_READ_LIMIT = 1024 * 1024;
+
+const t = vscode.l10n.t;
+
+export function displayName(uri: vscode.Uri): string {
+  return path.posix.basename(uri.path) || uri.toString(true);
+}
+
+export async function inspectUri(uri: vscode.Uri): Promise<NpyReport> {
+  if (uri.scheme === 'file') return inspectNpy(uri.fsPath);
+  let size: number;
+  try {
+    size = (await vscode.workspace.fs.stat(uri)).size;
+  } catch (e) {
+    throw fsError(uri, e);
+  }
+  if (size > VIRTUAL_READ_LIMIT) {
+    throw new NpyError('io', t('{0} is {1} on a "{2}:" file system, which can only hand over whole files; the preview reads such files up to {3}, so open this one from a local or remote disk.',
+      displayName(uri), formatBytes(size), uri.scheme, formatBytes(VIRTUAL_READ_LIMIT)));
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    throw fsError(uri, e);
+  }
+  return inspectBytes(bytes, BigInt(bytes.length), null, uri.path);
+}
+
+/** workspace.fs errors carry codes like FileNotFound; turn them into one sentence. */
+function fsError(uri: vscode.Uri, e: unknown): NpyError {
+  const name = displayName(uri);
+  if (e instanceof vscode.FileSystemError) {
+    if (e.code === 'FileNotFound' || e.code === 'EntryNotFound') return new NpyError('io', t('{0} does not exist (any more).', name));
+    if (e.code === 'NoPermissions') return new NpyError('io', t('{0} cannot be read: permission denied.', name));
+  }
+  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return new NpyError('io', t('{0} cannot be read: {1}', name, msg));
+}

@@ -1,0 +1,50 @@
+// The preview's initial page. The only HTML string the extension builds: every interpolation goes through
+// escapeHtml, scripts run only with the per-load nonce, and styles come only from the extension's files.
+import { randomBytes } from 'node:crypto';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and double- or single-quoted attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/** 128 bits from the OS CSPRNG, base64 (a valid CSP nonce-value). */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export interface PreviewHtmlInput {
+  /** webview.cspSource */
+  cspSource: string;
+  nonce: string;
+  /** webview.asWebviewUri(dist/webview.js) and (media/preview.css), as strings. */
+  scriptUri: string;
+  styleUri: string;
+  title: string;
+  loadingText: string;
+  lang?: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource};`;
+}
+
+export function buildPreviewHtml(p: PreviewHtmlInput): string {
+  const e = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="${e(p.lang ?? 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(p.cspSource, p.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${e(p.styleUri)}">
+<title>${e(p.title)}</title>
+</head>
+<body data-state="loading">
+<main id="root" aria-live="polite"><p class="loading">${e(p.loadingText)}</p></main>
+<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,132 @@
+// NpyReport → the strings the webview shows. Everything a person reads is formatted here, once.
+import { ErrorViewModel, PreviewViewModel, ValueKey, Badge, FieldRow } from '../../common/viewModel';
+import { NpyErrorCode, isNpyError } from '../../core/errors';
+import { shapeRepr } from '../../core/shape';
+import { DtypeField, NpyReport } from '../../core/types';
+import { formatBytes, formatCount } from '../../core/units';
+import { Translate } from './translate';
+
+/** "64 GiB (68,719,476,736 bytes)"; small sizes are exact already ("128 B"). */
+export function bytesWithExact(n: bigint | number, t: Translate): string {
+  const short = formatBytes(n);
+  return BigInt(n) < 1024n ? short : t('{0} ({1} bytes)', short, formatCount(n));
+}
+
+export function statusBadge(r: Pick<NpyReport, 'status' | 'statusBytes' | 'objectData'>, t: Translate): Badge {
+  if (r.objectData) return { kind: 'info', text: t('object data never loaded') };
+  switch (r.status) {
+    case 'ok': return { kind: 'ok', text: t('valid') };
+    case 'truncated':
+      return { kind: 'error', text: r.statusBytes === 1n ? t('truncated by 1 byte') : t('truncated by {0} bytes', formatCount(r.statusBytes)) };
+    case 'trailing-bytes':
+      return { kind: 'warning', text: r.statusBytes === 1n ? t('1 trailing byte') : t('{0} trailing bytes', formatCount(r.statusBytes)) };
+  }
+}
+
+/** How much of the file's logical size is backed by disk blocks. */
+export function sparseRatio(fileBytes: bigint, allocatedBytes: bigint | null, t: Translate): string {
+  if (allocatedBytes === null) return t('unknown (the file system does not say)');
+  if (fileBytes === 0n) return t('empty file');
+  if (allocatedBytes >= fileBytes) return t('not sparse: fully allocated');
+  if (allocatedBytes === 0n) return t('fully sparse: no blocks allocated');
+  const pct = (Number(allocatedBytes) / Number(fileBytes)) * 100;
+  const shown = pct < 0.01 ? '< 0.01' : pct >= 10 ? pct.toFixed(0) : pct.toPrecision(2);
+  return t('sparse: {0} % allocated', shown);
+}
+
+function alignmentText(a: NpyReport['alignment'], t: Translate): string {
+  return a === 'other' ? t('not aligned to 16 bytes') : t('{0} bytes', a);
+}
+
+function growthText(r: NpyReport, t: Translate): string {
+  if (r.growthAxis === null) return t('none (0-d array)');
+  return r.growthRoom === 1
+    ? t('1 spare header byte: axis {0} can gain 1 digit in place', r.growthAxis)
+    : t('{0} spare header bytes: axis {1} can gain {0} digits in place', r.growthRoom, r.growthAxis);
+}
+
+export function fieldRows(fields: readonly DtypeField[], t: Translate): FieldRow[] {
+  return fields.map((f) => ({
+    name: f.name === '' ? t('(padding)') : f.title ? `${f.name} (${f.title})` : f.name,
+    descr: f.descr,
+    offset: formatCount(f.offset),
+    size: formatBytes(f.size),
+    shape: f.shape.length === 0 ? '—' : shapeRepr(f.shape.map((d) => BigInt(d))),
+  }));
+}
+
+export function reportLabels(t: Translate): Record<ValueKey, string> {
+  return {
+    fileName: t('File'), status: t('Status'), statusMessage: t('Details'),
+    dtypeName: t('dtype'), dtypeDescription: t('In words'), descr: t('descr'), shape: t('Shape'), ndim: t('Dimensions'),
+    order: t('Order'), elementCount: t('Elements'),
+    headerBytes: t('Header'), dataBytes: t('Data (logical)'), expectedFileBytes: t('Expected file size'),
+    fileBytes: t('Actual file size'), allocatedBytes: t('Allocated on disk'), sparseRatio: t('Sparse ratio'),
+    version: t('Format version'), dataOffset: t('Data offset'), alignment: t('Alignment'), growthRoom: t('Growth room'),
+  };
+}
+
+export function reportToViewModel(r: NpyReport, t: Translate): PreviewViewModel {
+  const badge = statusBadge(r, t);
+  const values: Record<ValueKey, string> = {
+    fileName: r.fileName,
+    status: badge.text,
+    statusMessage: r.statusMessage,
+    dtypeName: r.dtypeName,
+    dtypeDescription: r.dtypeDescription,
+    descr: r.descr,
+    shape: shapeRepr(r.shape),
+    ndim: String(r.shape.length),
+    order: r.fortranOrder ? t('Fortran (column-major)') : t('C (row-major)'),
+    elementCount: formatCount(r.elementCount),
+    headerBytes: bytesWithExact(r.dataOffset, t),
+    dataBytes: bytesWithExact(r.dataBytes, t),
+    expectedFileBytes: bytesWithExact(r.expectedFileBytes, t),
+    fileBytes: bytesWithExact(r.fileBytes, t),
+    allocatedBytes: r.allocatedBytes === null ? t('unknown') : bytesWithExact(r.allocatedBytes, t),
+    sparseRatio: sparseRatio(r.fileBytes, r.allocatedBytes, t),
+    version: r.version,
+    dataOffset: t('byte {0}', formatCount(r.dataOffset)),
+    alignment: alignmentText(r.alignment, t),
+    growthRoom: growthText(r, t),
+  };
+  return {
+    badge, values, labels: reportLabels(t),
+    sections: [
+      { id: 'array', title: t('Array'), keys: ['dtypeName', 'dtypeDescription', 'descr', 'shape', 'ndim', 'order', 'elementCount'] },
+      { id: 'sizes', title: t('Sizes'), keys: ['headerBytes', 'dataBytes', 'expectedFileBytes', 'fileBytes', 'allocatedBytes', 'sparseRatio'] },
+      { id: 'format', title: t('Format'), keys: ['version', 'dataOffset', 'alignment', 'growthRoom'] },
+    ],
+    fields: r.fields ? fieldRows(r.fields, t) : null,
+    headerText: r.headerText,
+    canCreateLike: !r.objectData,
+    ui: {
+      actions: {
+        'copy-json': t('Copy Report as JSON'), 'copy-python': t('Copy Python Snippet'), 'copy-rust': t('Copy Rust Snippet'),
+        'create-like': t('Create Zeroed .npy Like This…'),
+      },
+      actionsRegion: t('Actions'),
+      fieldsTitle: t('Fields'),
+      fieldColumns: { name: t('Name'), descr: t('descr'), offset: t('Offset (bytes)'), size: t('Size'), shape: t('Subarray shape') },
+      headerTitle: t('Raw header'),
+    },
+  };
+}
+
+const FORMAT_CODES: ReadonlySet<NpyErrorCode> = new Set<NpyErrorCode>([
+  'not-npy', 'bad-version', 'bad-header', 'bad-literal', 'bad-dtype', 'object-dtype', 'header-too-large', 'bad-shape',
+  'too-large-numpy',
+]);
+
+/** The error page: a badge saying what kind of failure, and the core's (or our) one sentence. */
+export function errorToViewModel(fileName: string, e: unknown, t: Translate): ErrorViewModel {
+  const message = errorSentence(e);
+  if (isNpyError(e) && FORMAT_CODES.has(e.code)) return { fileName, badge: { kind: 'error', text: t('not an .npy file') }, message };
+  return { fileName, badge: { kind: 'error', text: t('cannot read') }, message };
+}
+
+/** One sentence from anything thrown; never a stack trace. */
+export function errorSentence(e: unknown): string {
+  if (e instanceof Error) return e.message.split('\n')[0] || e.name;
+  return String(e);
+}

@@ -1,0 +1,56 @@
+// The shape step's validation: parse through the core's planner and summarise what creating would cost.
+import { isNpyError } from '../../core/errors';
+import { AllocateMode, Order } from '../../core/types';
+import { formatBytes, formatCount } from '../../core/units';
+import { Plan, planZeroedNpy } from '../../core/writer';
+import { Translate } from './translate';
+
+export type Severity = 'info' | 'warning' | 'error';
+export interface ShapeCheck { ok: boolean; severity: Severity; message: string; plan?: Plan }
+
+/** A typical file-system block: a sparse file costs its header rounded up to whole blocks. */
+export const DEFAULT_BLOCK_BYTES = 4096;
+
+export interface SizeLineInput {
+  plan: Plan; allocate: AllocateMode; t: Translate;
+  /** Bytes free for the target folder (statfs), when known. */
+  freeBytes?: bigint; blockBytes?: number;
+}
+
+/** "8,589,934,592 elements · 64 GiB · sparse: about 4 KiB on disk" (or the full-allocation variant). */
+export function sizeLine(input: SizeLineInput): { text: string; severity: Severity } {
+  const { plan, t } = input;
+  const count = plan.elementCount === 1n ? t('1 element') : t('{0} elements', formatCount(plan.elementCount));
+  const head = `${count} · ${formatBytes(plan.dataBytes)}`;
+  if (input.allocate === 'sparse') {
+    const block = BigInt(input.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    const headerBytes = BigInt(plan.header.length);
+    const onDisk = ((headerBytes + block - 1n) / block) * block;
+    return { text: `${head} · ${t('sparse: about {0} on disk', formatBytes(onDisk))}`, severity: 'info' };
+  }
+  const needs = formatBytes(plan.fileBytes);
+  if (input.freeBytes === undefined) return { text: `${head} · ${t('full allocation: needs {0} free', needs)}`, severity: 'info' };
+  const free = formatBytes(input.freeBytes);
+  if (input.freeBytes < plan.fileBytes) {
+    return { text: `${head} · ${t('full allocation: needs {0} free (only {1} free)', needs, free)}`, severity: 'warning' };
+  }
+  return { text: `${head} · ${t('full allocation: needs {0} free ({1} free)', needs, free)}`, severity: 'info' };
+}
+
+export interface ShapeCheckInput extends Omit<SizeLineInput, 'plan'> { dtype: string; text: string; order: Order }
+
+/** Validates shape text as the user types; ok=false blocks accepting the step. */
+export function checkShape(input: ShapeCheckInput): ShapeCheck {
+  const { t } = input;
+  if (input.text.trim() === '') {
+    return { ok: false, severity: 'info', message: t('Enter a shape such as 1024, 2048, 4096 (or () for a single value).') };
+  }
+  let plan: Plan;
+  try {
+    plan = planZeroedNpy({ dtype: input.dtype, shape: input.text, order: input.order });
+  } catch (e) {
+    return { ok: false, severity: 'error', message: isNpyError(e) ? e.message : String(e) };
+  }
+  const line = sizeLine({ ...input, plan });
+  return { ok: true, severity: line.severity, message: line.text, plan };
+}

@@ -1,0 +1,120 @@
+// A small multi-step QuickInput runner, written fresh: every widget settles its promise exactly once —
+// on accept, on the Back button, or on hide (Escape, focus loss) — so cancelling never leaves a dangling
+// await (unlike the quickinput sample's shouldResume).
+import * as vscode from 'vscode';
+
+export type Outcome<T> = { kind: 'accept'; value: T } | { kind: 'back' } | { kind: 'cancel' };
+
+export interface StepContext { title: string; step: number; totalSteps: number; canGoBack: boolean }
+
+/** A step returns where to go next; 'repeat' shows the same step again (e.g. after declining "Replace?"). */
+export type StepResult = 'next' | 'back' | 'cancel' | 'repeat';
+export type Step = (ctx: StepContext) => Promise<StepResult>;
+
+/** Runs steps in order with Back support; resolves true when the last step completes, false on cancel. */
+export async function runSteps(title: string, steps: readonly Step[]): Promise<boolean> {
+  let i = 0;
+  while (i < steps.length) {
+    const r = await steps[i]({ title, step: i + 1, totalSteps: steps.length, canGoBack: i > 0 });
+    if (r === 'cancel') return false;
+    if (r === 'back') i = Math.max(0, i - 1);
+    else if (r === 'next') i++;
+  }
+  return true;
+}
+
+function settleOnce<T>(): { promise: Promise<Outcome<T>>; settle: (o: Outcome<T>) => void; settled: () => boolean } {
+  let done = false;
+  let resolve!: (o: Outcome<T>) => void;
+  const promise = new Promise<Outcome<T>>((r) => { resolve = r; });
+  return { promise, settle: (o) => { if (!done) { done = true; resolve(o); } }, settled: () => done };
+}
+
+export interface PickOptions<I extends vscode.QuickPickItem> {
+  placeholder?: string;
+  items: readonly I[];
+  activeItem?: I;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+  /** Recompute items as the user types (dtype step offers typed text). */
+  onValue?: (value: string) => { items: readonly I[]; active?: I };
+  /** Return false to keep the picker open (e.g. an item that only explains a problem). */
+  canAccept?: (item: I) => boolean;
+}
+
+export async function pick<I extends vscode.QuickPickItem>(ctx: StepContext, o: PickOptions<I>): Promise<Outcome<I>> {
+  const qp = vscode.window.createQuickPick<I>();
+  const s = settleOnce<I>();
+  const disposables: vscode.Disposable[] = [qp];
+  try {
+    qp.title = ctx.title;
+    qp.step = ctx.step;
+    qp.totalSteps = ctx.totalSteps;
+    qp.placeholder = o.placeholder;
+    qp.ignoreFocusOut = false;
+    qp.matchOnDescription = o.matchOnDescription ?? false;
+    qp.matchOnDetail = o.matchOnDetail ?? false;
+    qp.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    qp.items = o.items;
+    if (o.activeItem) qp.activeItems = [o.activeItem];
+    disposables.push(
+      qp.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) s.settle({ kind: 'back' }); }),
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (item && (o.canAccept?.(item) ?? true)) s.settle({ kind: 'accept', value: item });
+      }),
+      qp.onDidHide(() => s.settle({ kind: 'cancel' })),
+    );
+    if (o.onValue) {
+      const onValue = o.onValue;
+      disposables.push(qp.onDidChangeValue((v) => {
+        const next = onValue(v);
+        qp.items = next.items;
+        if (next.active) qp.activeItems = [next.active];
+      }));
+    }
+    qp.show();
+    return await s.promise;
+  } finally {
+    // Settled first, so the hide caused by dispose cannot change the outcome.
+    for (const d of disposables.reverse()) d.dispose();
+  }
+}
+
+export interface InputOptions {
+  value: string;
+  prompt: string;
+  placeholder?: string;
+  valueSelection?: [number, number];
+  /** Runs on every change and on accept; ok=false blocks accepting. */
+  validate: (value: string) => { ok: boolean; message?: string | vscode.InputBoxValidationMessage };
+}
+
+export async function input(ctx: StepContext, o: InputOptions): Promise<Outcome<string>> {
+  const box = vscode.window.createInputBox();
+  const s = settleOnce<string>();
+  const disposables: vscode.Disposable[] = [box];
+  try {
+    box.title = ctx.title;
+    box.step = ctx.step;
+    box.totalSteps = ctx.totalSteps;
+    box.value = o.value;
+    if (o.valueSelection) box.valueSelection = o.valueSelection;
+    box.prompt = o.prompt;
+    box.placeholder = o.placeholder;
+    box.ignoreFocusOut = false;
+    box.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    const check = (v: string) => { const r = o.validate(v); box.validationMessage = r.message; return r.ok; };
+    check(o.value);
+    disposables.push(
+      box.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) s.settle({ kind: 'back' }); }),
+      box.onDidChangeValue((v) => { check(v); }),
+      box.onDidAccept(() => { const v = box.value; if (check(v)) s.settle({ kind: 'accept', value: v }); }),
+      box.onDidHide(() => s.settle({ kind: 'cancel' })),
+    );
+    box.show();
+    return await s.promise;
+  } finally {
+    for (const d of disposables.reverse()) d.dispose();
+  }
+}
