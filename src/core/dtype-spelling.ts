@@ -78,7 +78,8 @@ function parseName(s: string): DtypeNode | undefined {
 
 /** A leading subarray shape: "(2,3)f8", "(2,)i4", "2f8", "2,3f8". */
 function splitShapePrefix(s: string): { shape: number[]; rest: string } | undefined {
-  let m = /^\(\s*((?:\d+\s*,\s*)*\d*)\s*\)\s*(.+)$/.exec(s);
+  // numpy wants a real tuple: "()" or with a comma, so "(2)f8" is refused.
+  let m = /^\(\s*((?:\d+\s*,\s*)+\d*|)\s*\)\s*(.+)$/.exec(s);
   if (!m) m = /^((?:\d+\s*,\s*)*\d+)\s*([^\d,\s].*)$/.exec(s);
   if (!m) return undefined;
   const dims = m[1].split(',').map((d) => d.trim()).filter((d) => d !== '');
