@@ -37,9 +37,11 @@ export interface Resolved { value: string; key: string; name: string; descr: str
 export function resolveDtype(text: string): Resolved {
   const value = text.trim();
   const { dtype, subarrayShape } = parseDtype(value);
-  const key = subarrayShape.length === 0 ? dtype.str : value;
-  return { value, key, name: dtype.name, descr: dtype.str, itemsize: dtype.itemsize, description: dtype.description,
-    isStruct: dtype.kind === 'struct' };
+  const isStruct = dtype.kind === 'struct';
+  // A struct's dtype.str is only "|V12"; its list literal is what names it.
+  const descr = isStruct ? dtype.descrRepr : dtype.str;
+  const key = subarrayShape.length === 0 ? descr : value;
+  return { value, key, name: dtype.name, descr, itemsize: dtype.itemsize, description: dtype.description, isStruct };
 }
 
 /** Returns the one-sentence reason text is not a dtype, or undefined when it is one. */
@@ -129,8 +131,10 @@ export function dtypeItems(input: DtypeItemsInput): DtypeItem[] {
         items.unshift({ ...itemFor(r, typed), description: `${r.isStruct ? r.name : `${r.descr} (${r.name})`} · ${sizeText(r.itemsize)}`,
           detail: r.isStruct ? r.description : undefined, value: typed, alwaysShow: true });
       } catch (e) {
-        // Only explain when nothing in the list matches either: "flo" is a fine start of "float64".
-        if (!items.some((i) => i.kind === 'dtype' && matchesFilter(i, typed))) {
+        // Only explain when nothing in the list matches either: "flo" is a fine start of "float64". An object
+        // dtype is refused for good, however much of the list still matches.
+        const final = isNpyError(e) && e.code === 'object-dtype';
+        if (final || !items.some((i) => i.kind === 'dtype' && matchesFilter(i, typed))) {
           items.unshift({ kind: 'invalid', label: isNpyError(e) ? e.message : String(e), alwaysShow: true });
         }
       }

@@ -1,0 +1,97 @@
+// The dtype step's list: numpy agrees with every listed descr and itemsize, recently used come first,
+// typed text is offered when the core accepts it, and explained when nothing matches.
+import * as assert from 'node:assert/strict';
+import { parseDtype } from '../../../src/core/dtype';
+import { isNpyError } from '../../../src/core/errors';
+import { COMMON_DTYPE_NAMES, DtypeItem, dtypeItems, resolveDtype, updateMru } from '../../../src/extension/model/dtypeItems';
+import { formatMessage } from '../../../src/extension/model/translate';
+import { pythonJson, requireNumpy } from '../../helpers/python';
+
+const t = formatMessage;
+const base = { mru: [] as string[], defaultDtype: '<f8', typed: '', t };
+const dtypes = (items: DtypeItem[]) => items.filter((i) => i.kind === 'dtype');
+const reason = (text: string): string => {
+  try { parseDtype(text); } catch (e) { if (isNpyError(e)) return e.message; }
+  throw new Error(`${text} was expected to be refused`);
+};
+
+describe('wizard dtype items', () => {
+  it('lists the common types with the descr and itemsize numpy gives them', function () {
+    requireNumpy(this);
+    const np = pythonJson<Record<string, { str: string; itemsize: number }>>(
+      'import json, sys, numpy as np\nprint(json.dumps({n: {"str": np.dtype(n).str, "itemsize": np.dtype(n).itemsize} for n in sys.argv[1:]}))',
+      [...COMMON_DTYPE_NAMES]);
+    const items = dtypes(dtypeItems(base));
+    for (const name of COMMON_DTYPE_NAMES) {
+      const item = items.find((i) => i.label === name);
+      assert.ok(item, `${name} is listed`);
+      assert.equal(item.value, np[name].str, `${name}: value handed to the writer`);
+      assert.equal(item.key, np[name].str);
+      assert.ok(item.description?.startsWith(`${np[name].str} · ${np[name].itemsize} B`), `${name}: ${item.description}`);
+    }
+    assert.equal(new Set(items.map((i) => i.key)).size, items.length, 'no duplicates');
+  });
+
+  it('preselects the default dtype when nothing was used yet', () => {
+    const items = dtypeItems({ ...base, defaultDtype: 'float32' });
+    assert.equal(items[0].label, 'float32');
+    assert.equal(items[0].picked, true);
+    assert.equal(items.filter((i) => i.picked).length, 1);
+  });
+
+  it('puts recently used dtypes first, most recent first, without repeating them below', () => {
+    const mru = updateMru(updateMru(updateMru([], '<f4'), '>i2'), "[('x', '<f4'), ('y', '<i4')]");
+    const items = dtypeItems({ ...base, mru });
+    assert.equal(items[0].kind, 'separator');
+    assert.deepEqual(items.slice(1, 4).map((i) => i.key), mru);
+    assert.equal(items[1].picked, true, 'the most recent is preselected');
+    assert.equal(dtypes(items).filter((i) => i.key === '<f4').length, 1, 'float32 is not listed twice');
+    assert.equal(items[4].kind, 'separator', 'then the common types');
+  });
+
+  it('keeps the recently-used list unique and bounded', () => {
+    let mru: string[] = [];
+    for (const k of ['<f8', '<f4', '<i2', '<f8', '|u1', '<c16', '|b1', '<i8']) mru = updateMru(mru, k);
+    assert.deepEqual(mru, ['<i8', '|b1', '<c16', '|u1', '<f8']);
+  });
+
+  it('stores one key per dtype, whatever the spelling', () => {
+    assert.equal(resolveDtype('float64').key, resolveDtype('f8').key);
+    assert.equal(resolveDtype('d').key, resolveDtype('<f8').key);
+    assert.notEqual(resolveDtype('>f8').key, resolveDtype('<f8').key);
+  });
+
+  for (const typed of ['>i2', 'S10', 'U5', 'datetime64[ms]', "[('x', '<f4'), ('y', '<i4', (2,))]"]) {
+    it(`offers typed text the core accepts: ${typed}`, () => {
+      const items = dtypeItems({ ...base, typed });
+      const first = items[0];
+      assert.equal(first.kind, 'dtype');
+      assert.equal(first.value, typed);
+      assert.equal(first.alwaysShow, true);
+      const { dtype } = parseDtype(typed);
+      assert.ok(first.description?.includes(`${dtype.itemsize} B`), first.description);
+    });
+  }
+
+  for (const typed of ['float7', "[('x', '<f4'", 'O', 'i3']) {
+    it(`explains why ${typed} is not a dtype, in the core's sentence`, () => {
+      const items = dtypeItems({ ...base, typed });
+      assert.equal(items[0].kind, 'invalid');
+      assert.equal(items[0].label, reason(typed));
+      assert.equal(items[0].alwaysShow, true);
+    });
+  }
+
+  it('does not complain while the text still matches listed types', () => {
+    const items = dtypeItems({ ...base, typed: 'flo' });
+    assert.ok(!items.some((i) => i.kind === 'invalid'));
+  });
+
+  it('shows a pre-filled dtype (Create Like This) first and preselected', () => {
+    const items = dtypeItems({ ...base, mru: ['<f4'], initial: { value: '>u4', source: 'model.npy' } });
+    assert.equal(items[0].key, '>u4');
+    assert.equal(items[0].picked, true);
+    assert.ok(items[0].description?.includes('model.npy'));
+    assert.equal(items.filter((i) => i.picked).length, 1);
+  });
+});

@@ -1,0 +1,134 @@
+// Report → view model: numbers formatted for people, the status badge texts, the sparse ratio, and the error
+// page's one sentence. Real reports come from files numpy wrote.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { VALUE_KEYS, SUMMARY_KEYS } from '../../../src/common/viewModel';
+import { NpyError } from '../../../src/core/errors';
+import { inspectNpy } from '../../../src/core/inspect';
+import { NpyReport } from '../../../src/core/types';
+import { errorSentence, errorToViewModel, reportToViewModel, sparseRatio, statusBadge } from '../../../src/extension/model/reportView';
+import { formatMessage } from '../../../src/extension/model/translate';
+import { pythonJson, requireNumpy, runPython } from '../../helpers/python';
+import { makeTempDir, removeTempDir } from '../../helpers/tmp';
+
+const t = formatMessage;
+const KiB = 1024n, GiB = 1n << 30n;
+const commas = (n: number | bigint) => BigInt(n).toLocaleString('en-US');
+
+describe('report → view model', function () {
+  this.timeout(20000);
+  let dir: string;
+  before(function () { requireNumpy(this); dir = makeTempDir(); });
+  after(() => { if (dir) removeTempDir(dir); });
+
+  it('formats a 64 GiB memmap numpy created', async () => {
+    const file = join(dir, 'big.npy');
+    const np = pythonJson<{ nbytes: number; offset: number; size: number; blocks: number }>(`
+import json, os, sys, numpy as np
+a = np.lib.format.open_memmap(sys.argv[1], mode='w+', dtype='<f8', shape=(1024, 2048, 4096))
+off = a.offset; n = a.nbytes; del a
+st = os.stat(sys.argv[1])
+print(json.dumps({'nbytes': n, 'offset': off, 'size': st.st_size, 'blocks': st.st_blocks}))`, [file]);
+    const m = reportToViewModel(await inspectNpy(file), t);
+    const v = m.values;
+    assert.equal(v.fileName, 'big.npy');
+    assert.equal(v.status, 'valid');
+    assert.equal(m.badge.kind, 'ok');
+    assert.equal(v.dtypeName, 'float64');
+    assert.equal(v.descr, '<f8');
+    assert.equal(v.shape, '(1024, 2048, 4096)');
+    assert.equal(v.ndim, '3');
+    assert.equal(v.order, 'C (row-major)');
+    assert.equal(v.elementCount, commas(1024 * 2048 * 4096));
+    assert.equal(v.headerBytes, `${np.offset} B`);
+    assert.equal(v.dataBytes, `64 GiB (${commas(np.nbytes)} bytes)`);
+    assert.equal(v.fileBytes, `64 GiB (${commas(np.size)} bytes)`);
+    assert.equal(v.expectedFileBytes, v.fileBytes);
+    assert.match(v.allocatedBytes, new RegExp(`^\\d+ KiB \\(${commas(np.blocks * 512)} bytes\\)$`));
+    assert.equal(v.sparseRatio, 'sparse: < 0.01 % allocated');
+    assert.equal(v.version, '1.0');
+    assert.equal(v.dataOffset, `byte ${np.offset}`);
+    assert.equal(v.alignment, '64 bytes');
+    assert.match(v.growthRoom, /^\d+ spare header bytes: axis 0 can gain \d+ digits in place$/);
+    assert.equal(m.fields, null);
+    assert.equal(m.canCreateLike, true);
+  });
+
+  it('gives every value key a non-empty value, and lays each non-summary key out exactly once', async () => {
+    const file = join(dir, 'f.npy');
+    runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.zeros((3, 5), dtype=">i2", order="F"))', [file]);
+    const m = reportToViewModel(await inspectNpy(file), t);
+    for (const k of VALUE_KEYS) {
+      assert.ok(m.values[k].length > 0, `value ${k}`);
+      assert.ok(m.labels[k].length > 0, `label ${k}`);
+    }
+    const laid = m.sections.flatMap((s) => s.keys);
+    assert.deepEqual([...SUMMARY_KEYS, ...laid].sort(), [...VALUE_KEYS].sort());
+    assert.equal(m.values.order, 'Fortran (column-major)');
+    assert.match(m.values.growthRoom, /axis 1/);
+  });
+
+  it('maps structured fields, markup and padding included, as data', async () => {
+    const file = join(dir, 's.npy');
+    runPython(`import sys, numpy as np
+dt = np.dtype({'names': ['<img src=x onerror=alert(1)>', 'b'], 'formats': ['<f4', ('<i2', (2, 3))], 'offsets': [0, 8], 'itemsize': 24})
+np.save(sys.argv[1], np.zeros(2, dtype=dt))`, [file]);
+    const m = reportToViewModel(await inspectNpy(file), t);
+    assert.ok(m.fields);
+    assert.equal(m.fields[0].name, '<img src=x onerror=alert(1)>');
+    assert.equal(m.fields[0].descr, "'<f4'");
+    assert.equal(m.fields[0].offset, '0');
+    assert.ok(m.fields.some((f) => f.name === '(padding)'), 'numpy writes padding as a field named ""');
+    const b = m.fields.find((f) => f.name === 'b');
+    assert.equal(b?.shape, '(2, 3)');
+    assert.equal(b?.size, '12 B');
+    assert.ok(m.headerText.includes('<img src=x onerror=alert(1)>'));
+  });
+
+  it('says object data is never loaded, and offers no "create like" for it', async () => {
+    const file = join(dir, 'o.npy');
+    runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.array([1, "x", None], dtype=object), allow_pickle=True)', [file]);
+    const m = reportToViewModel(await inspectNpy(file), t);
+    assert.equal(m.values.status, 'object data never loaded');
+    assert.equal(m.canCreateLike, false);
+  });
+});
+
+describe('status badge', () => {
+  const r = (status: NpyReport['status'], statusBytes: bigint, objectData = false) => ({ status, statusBytes, objectData });
+  it('valid', () => assert.deepEqual(statusBadge(r('ok', 0n), t), { kind: 'ok', text: 'valid' }));
+  it('truncated by N bytes', () => assert.deepEqual(statusBadge(r('truncated', 1024n), t), { kind: 'error', text: 'truncated by 1,024 bytes' }));
+  it('truncated by 1 byte', () => assert.equal(statusBadge(r('truncated', 1n), t).text, 'truncated by 1 byte'));
+  it('N trailing bytes', () => assert.deepEqual(statusBadge(r('trailing-bytes', 4096n), t), { kind: 'warning', text: '4,096 trailing bytes' }));
+  it('1 trailing byte', () => assert.equal(statusBadge(r('trailing-bytes', 1n), t).text, '1 trailing byte'));
+  it('object data never loaded wins over sizes', () => assert.equal(statusBadge(r('trailing-bytes', 9n, true), t).text, 'object data never loaded'));
+});
+
+describe('sparse ratio', () => {
+  it('unknown when the platform does not say', () => assert.match(sparseRatio(100n, null, t), /^unknown/));
+  it('a 64 GiB file with 4 KiB allocated', () => assert.equal(sparseRatio(64n * GiB, 4n * KiB, t), 'sparse: < 0.01 % allocated'));
+  it('half allocated', () => assert.equal(sparseRatio(8n * KiB, 4n * KiB, t), 'sparse: 50 % allocated'));
+  it('a few percent', () => assert.equal(sparseRatio(1000n * KiB, 12n * KiB, t), 'sparse: 1.2 % allocated'));
+  it('nothing allocated', () => assert.equal(sparseRatio(GiB, 0n, t), 'fully sparse: no blocks allocated'));
+  it('fully allocated (small files round up to a block)', () => {
+    assert.equal(sparseRatio(208n, 4n * KiB, t), 'not sparse: fully allocated');
+    assert.equal(sparseRatio(GiB, GiB, t), 'not sparse: fully allocated');
+  });
+});
+
+describe('error page model', () => {
+  it('calls a non-npy file "not an .npy file" with the core\'s sentence', () => {
+    const m = errorToViewModel('x.npy', new NpyError('not-npy', 'x.npy does not start with the .npy magic string.'), t);
+    assert.equal(m.badge.text, 'not an .npy file');
+    assert.equal(m.message, 'x.npy does not start with the .npy magic string.');
+  });
+  it('calls an I/O failure "cannot read"', () => {
+    assert.equal(errorToViewModel('x.npy', new NpyError('io', 'Cannot read x.npy: permission denied.'), t).badge.text, 'cannot read');
+  });
+  it('never shows a stack trace', () => {
+    const e = new Error('boom happened');
+    assert.equal(errorSentence(e), 'boom happened');
+    assert.ok(e.stack && e.stack.includes('\n'));
+    assert.equal(errorSentence('plain'), 'plain');
+  });
+});
