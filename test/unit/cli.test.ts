@@ -1,14 +1,16 @@
 // The CLI as users run it: `node dist/cli.js …` (bundled first if stale). Exit codes 0/1/2, exactly one
 // `error:` line for failures, never a stack trace, JSON that numpy agrees with, and Ctrl-C cleaning up.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDtype } from '../../src/core/dtype';
 import { buildHeader } from '../../src/core/header';
-import { CliResult, ensureCliBundle, runCli, startCli } from '../helpers/cli';
+import { CliResult, cliPath, ensureCliBundle, runCli, startCli } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
+import { commandExists, requireTool } from '../helpers/tools';
 
 /** Exit 1 with exactly one stderr line `error: <sentence>`, nothing on stdout, no stack frames. */
 function assertFailure(r: CliResult): string {
@@ -183,6 +185,21 @@ print(json.dumps(dict(path=os.path.abspath(sys.argv[1]), descr=repr(fmt.dtype_to
       assert.equal(j.method, 'chunked');
       assert.equal(j.sparse, false);
       assert.ok(j.allocatedBytes >= j.fileBytes - 4096);
+    });
+
+    it('full allocation shows progress on stderr when it is a terminal (via script(1))', function () {
+      requireTool(this, commandExists('script'), 'needs util-linux script(1) to give the CLI a terminal');
+      const path = join(dir, 'tty.npy');
+      const command = [process.execPath, cliPath, 'create', path, '--dtype', 'u1', '--shape', String(64 << 20), '--allocate', 'full']
+        .map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+      const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+        encoding: 'utf8', env: { ...process.env, ZEROED_NPY_NO_FALLOCATE: '1' },
+      });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /\rAllocating [^\r]* of 64 MiB \(\d+%\)/);
+      assert.match(r.stdout, /Allocating 64 MiB of 64 MiB \(100%\)/);
+      assert.match(r.stdout, /Created /);
+      assert.equal(statSync(path).size, (64 << 20) + 128);
     });
 
     it('Ctrl-C during a full allocation aborts cleanly: one error line, temp file removed, old file intact', async () => {
