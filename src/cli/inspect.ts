@@ -1,5 +1,5 @@
 // `zeroed-npy inspect`: a short table a person can read, or reportToJson's object with --json.
-import { inspectNpy, reportToJson } from '../core/inspect';
+import { growthReach, inspectNpy, reportToJson } from '../core/inspect';
 import { shapeRepr } from '../core/shape';
 import { DtypeField, NpyReport } from '../core/types';
 import { formatBytes, formatCount } from '../core/units';
@@ -21,9 +21,12 @@ export function inspectTable(r: NpyReport): string {
     ? 'unknown (this platform does not report allocated blocks)'
     : `${formatBytes(r.allocatedBytes)}${r.allocatedBytes < r.fileBytes ? ' (sparse)' : ''}`;
   const alignment = r.alignment === 'other' ? 'none (data offset is not a multiple of 16)' : `${r.alignment} bytes`;
-  const growth = r.growthAxis === null
+  const reach = growthReach(r);
+  const growth = reach === null
     ? 'none (0-d array)'
-    : `${r.growthRoom} more digit${r.growthRoom === 1 ? '' : 's'} for axis ${r.growthAxis} without moving the data`;
+    : reach.unlimited
+      ? `axis ${r.growthAxis} can grow to any size numpy allows without moving the data (${r.growthRoom} spare header bytes)`
+      : `axis ${r.growthAxis} can grow to ${reach.digits} digits without moving the data (${r.growthRoom} spare header bytes)`;
   const rows: Array<[string, string]> = [
     ['file', printable(r.path)],
     ['status', printable(r.statusMessage)],

@@ -183,3 +183,16 @@ async function readAt(handle: FileHandle, position: number, length: number, ctx:
   }
   return buf.subarray(0, done);
 }
+
+/** numpy dims are int64: 9223372036854775807 has 19 digits. */
+const MAX_DIM_DIGITS = 19;
+
+/**
+ * What growthRoom means for the user: how many digits the growth axis can reach in place (capped at numpy's
+ * 19), or null for 0-d arrays. Spare header bytes beyond that cap are real but cannot be used by a dim.
+ */
+export function growthReach(r: Pick<NpyReport, 'growthAxis' | 'growthRoom' | 'shape'>): { digits: number; unlimited: boolean } | null {
+  if (r.growthAxis === null) return null;
+  const digits = r.shape[r.growthAxis].toString().length + r.growthRoom;
+  return { digits: Math.min(digits, MAX_DIM_DIGITS), unlimited: digits >= MAX_DIM_DIGITS };
+}

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDtype } from '../../src/core/dtype';
 import { buildHeader } from '../../src/core/header';
-import { inspectBytes, inspectNpy, reportToJson } from '../../src/core/inspect';
+import { growthReach, inspectBytes, inspectNpy, reportToJson } from '../../src/core/inspect';
 import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
 import { rejectsNpy } from '../helpers/assertions';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -258,5 +258,13 @@ describe('inspectBytes and reportToJson', () => {
     assert.equal(small.fileBytes, Number.MAX_SAFE_INTEGER);
     assert.equal(small.allocatedBytes, 4096);
     assert.doesNotThrow(() => JSON.stringify(r));
+  });
+});
+
+describe('growthReach', () => {
+  it('caps the growth axis at the 19 digits of numpy\'s int64 dims, and says when spare bytes fall short', () => {
+    assert.deepEqual(growthReach({ growthAxis: 0, growthRoom: 46, shape: [1024n, 2n] }), { digits: 19, unlimited: true });
+    assert.deepEqual(growthReach({ growthAxis: 1, growthRoom: 2, shape: [7n, 1000n] }), { digits: 6, unlimited: false });
+    assert.equal(growthReach({ growthAxis: null, growthRoom: 0, shape: [] }), null);
   });
 });

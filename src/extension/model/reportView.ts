@@ -1,6 +1,7 @@
 // NpyReport → the strings the webview shows. Everything a person reads is formatted here, once.
 import { ErrorViewModel, PreviewViewModel, ValueKey, Badge, FieldRow } from '../../common/viewModel';
 import { NpyErrorCode, isNpyError } from '../../core/errors';
+import { growthReach } from '../../core/inspect';
 import { shapeRepr } from '../../core/shape';
 import { DtypeField, NpyReport } from '../../core/types';
 import { formatBytes, formatCount } from '../../core/units';
@@ -39,10 +40,11 @@ function alignmentText(a: NpyReport['alignment'], t: Translate): string {
 }
 
 function growthText(r: NpyReport, t: Translate): string {
-  if (r.growthAxis === null) return t('none (0-d array)');
-  return r.growthRoom === 1
-    ? t('1 spare header byte: axis {0} can gain 1 digit in place', r.growthAxis)
-    : t('{0} spare header bytes: axis {1} can gain {0} digits in place', r.growthRoom, r.growthAxis);
+  const reach = growthReach(r);
+  if (reach === null || r.growthAxis === null) return t('none (0-d array)');
+  return reach.unlimited
+    ? t('axis {0} can grow to any size numpy allows without moving the data ({1} spare header bytes)', r.growthAxis, r.growthRoom)
+    : t('axis {0} can grow to {1} digits without moving the data ({2} spare header bytes)', r.growthAxis, reach.digits, r.growthRoom);
 }
 
 export function fieldRows(fields: readonly DtypeField[], t: Translate): FieldRow[] {
