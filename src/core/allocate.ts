@@ -3,8 +3,10 @@
 // progress and honouring cancellation between chunks.
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import { fileSystemLimit } from './fserrors';
 
 /**
  * Knobs for tests (and nothing else): switch the fast path off, shrink chunks to see progress steps.
@@ -34,6 +36,7 @@ export interface FullAllocationInput {
 /** Makes the file `total` bytes long with every block allocated. Returns the method that did it. */
 export async function allocateFull(input: FullAllocationInput): Promise<FullAllocationMethod> {
   const { handle, from, total, onProgress, checkCancelled } = input;
+  await preflight(input);
   onProgress?.(from, total);
   if (total > from && fullAllocationSettings.useFallocate && fallocatePath() !== undefined) {
     if (await tryFallocate(input)) {
@@ -61,6 +64,34 @@ export async function allocateFull(input: FullAllocationInput): Promise<FullAllo
   }
   checkCancelled();
   return 'chunked';
+}
+
+/**
+ * Refuses up front what cannot succeed, so that neither path fills the disk (other programs then fail too) or
+ * writes up to a limit only to delete it all: a size over the file system's own limit (EFBIG) and more data
+ * than the free space (ENOSPC). Best effort: when statfs says nothing, the paths find out themselves.
+ */
+async function preflight(input: FullAllocationInput): Promise<void> {
+  const limit = await fileSystemLimit(input.path);
+  if (limit && BigInt(input.total) > limit.maxFileBytes) {
+    throw Object.assign(new Error(`EFBIG: over the ${limit.name} file size limit`), { code: 'EFBIG' });
+  }
+  let free: bigint;
+  let block: bigint;
+  let allocated: bigint;
+  try {
+    const s = await statfs(input.path, { bigint: true });
+    // root may use the blocks ext4 reserves for it; everyone else has what df calls available.
+    free = (process.getuid?.() === 0 ? s.bfree : s.bavail) * s.bsize;
+    block = s.bsize > 0n ? s.bsize : 4096n;
+    allocated = (await input.handle.stat({ bigint: true })).blocks * 512n;
+  } catch {
+    return;
+  }
+  const need = ((BigInt(input.total) + block - 1n) / block) * block - allocated;
+  if (need > free) {
+    throw Object.assign(new Error(`ENOSPC: ${need} bytes needed, ${free} free`), { code: 'ENOSPC' });
+  }
 }
 
 let fallocateCache: string | null | undefined;
@@ -108,6 +139,11 @@ function tryFallocate(input: FullAllocationInput): Promise<boolean> {
           input.checkCancelled();
         } catch (cancelled) {
           return reject(cancelled);
+        }
+        // Over the file-size limit (ulimit -f) the kernel kills the child with SIGXFSZ (Node ignores it, its
+        // children get the default): that is EFBIG, and the chunked path would only write up to the limit.
+        if ((err as { signal?: unknown }).signal === 'SIGXFSZ') {
+          return reject(Object.assign(new Error('EFBIG: fallocate exceeded the file-size limit'), { code: 'EFBIG' }));
         }
         const text = String(stderr);
         for (const [re, errno] of FATAL) {

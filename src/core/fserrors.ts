@@ -3,7 +3,7 @@
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { NpyError, isNpyError } from './errors';
-import { formatBytes } from './units';
+import { formatBytes, formatCount } from './units';
 
 export type FsAction = 'create' | 'read';
 
@@ -18,19 +18,22 @@ export interface FsErrorContext {
   bytes?: bigint;
   /** From fileSystemLimit(), for EFBIG. */
   fsLimit?: FsLimit;
+  /** How the file was being created, for ENOSPC: a sparse file needs no data space, so do not suggest sparse. */
+  allocate?: 'sparse' | 'full';
 }
 
-// statfs magic numbers (linux/magic.h) of file systems whose limit commonly causes EFBIG.
-const LIMITS: ReadonlyMap<number, FsLimit> = new Map([
-  [0xef53, { name: 'ext4', maxFileBytes: 16n << 40n }],          // ext2/3/4 with 4 KiB blocks
-  [0x4d44, { name: 'FAT', maxFileBytes: (4n << 30n) - 1n }],      // vfat/msdos
+// statfs magic numbers (linux/magic.h) of file systems whose limit commonly causes EFBIG, by block size.
+// ext4 (extents) maps at most 2^32−1 blocks: 16 TiB − 4 KiB with 4 KiB blocks (measured: one byte more is EFBIG).
+const LIMITS: ReadonlyMap<number, (blockBytes: bigint) => FsLimit> = new Map([
+  [0xef53, (b: bigint) => ({ name: 'ext4', maxFileBytes: ((1n << 32n) - 1n) * b })], // ext2/3/4
+  [0x4d44, () => ({ name: 'FAT', maxFileBytes: (4n << 30n) - 1n })],                 // vfat/msdos
 ]);
 
 /** The size limit of the file system holding `path`, when it is one we know; undefined otherwise. */
 export async function fileSystemLimit(path: string): Promise<FsLimit | undefined> {
   try {
-    const s = await statfs(path);
-    return LIMITS.get(Number(s.type));
+    const s = await statfs(path, { bigint: true });
+    return LIMITS.get(Number(s.type))?.(s.bsize > 0n ? s.bsize : 4096n);
   } catch {
     return undefined;
   }
@@ -52,7 +55,12 @@ export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: str
     case 'EFBIG': {
       const lim = ctx.fsLimit;
       if (lim && ctx.bytes !== undefined && ctx.bytes > lim.maxFileBytes) {
-        return `${head}the file system does not allow files${size} (${lim.name} stops at ${formatBytes(lim.maxFileBytes)}); ` +
+        // Just over the limit both round to "16 TiB": then exact byte counts, else the sentence contradicts itself.
+        const exact = formatBytes(ctx.bytes) === formatBytes(lim.maxFileBytes);
+        const [want, max] = exact
+          ? [`${formatCount(ctx.bytes)} bytes`, `${formatCount(lim.maxFileBytes)} bytes`]
+          : [formatBytes(ctx.bytes), formatBytes(lim.maxFileBytes)];
+        return `${head}the file system does not allow files of ${want} (${lim.name} stops at ${max}); ` +
           'choose a smaller shape or another file system (XFS, btrfs).';
       }
       // Below the file system's own limit, the process limit (ulimit -f, RLIMIT_FSIZE) is the likely cause.
@@ -60,10 +68,11 @@ export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: str
         'choose a smaller shape, raise the limit or use another file system (XFS, btrfs).';
     }
     case 'ENOSPC':
-      return creating
-        ? `${head}the disk is full${ctx.bytes !== undefined ? ` (the file needs ${formatBytes(ctx.bytes)})` : ''}; ` +
-          'free some space, choose another folder or use sparse allocation.'
-        : `${head}the disk is full; free some space and try again.`;
+      if (!creating) return `${head}the disk is full; free some space and try again.`;
+      // Sparse: only the header needed space, so the file's logical size is beside the point.
+      if (ctx.allocate === 'sparse') return `${head}the disk is full, with no room even for the header; free some space or choose another folder.`;
+      return `${head}the disk is full${ctx.bytes !== undefined ? ` (the file needs ${formatBytes(ctx.bytes)})` : ''}; ` +
+        'free some space, choose another folder or use sparse allocation.';
     case 'EDQUOT':
       return `${head}your disk quota is used up; free some space or ask for a larger quota.`;
     case 'EACCES':

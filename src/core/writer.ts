@@ -2,10 +2,11 @@
 // (header, then ftruncate for sparse or full allocation), fsync, and move it into place so that an existing
 // file is replaced only by a complete new one — or never touched without `overwrite`.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { link, lstat, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { link, lstat, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { allocateFull, FullAllocationMethod } from './allocate';
 import { parseDtype } from './dtype';
 import { NpyError, isNpyError } from './errors';
@@ -102,7 +103,7 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
     throw new NpyError('bad-name', `The path ${opts.path} ends with a folder separator; add a file name such as data.npy.`);
   }
   const target = resolve(opts.path);
-  const ctx = { action: 'create' as const, path: target, bytes: plan.fileBytes };
+  const ctx = { action: 'create' as const, path: target, bytes: plan.fileBytes, allocate };
   const { signal } = opts;
   const checkCancelled = (): void => {
     if (signal?.aborted) throw new NpyError('cancelled', `Cancelled: ${target} was not created and nothing was changed.`);
@@ -112,8 +113,9 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
   await checkTarget(target, opts.overwrite === true);
 
   const folder = dirname(target);
-  // Keep the temp name within NAME_MAX (255) whatever the target's length.
-  const tmp = resolve(folder, `.${basename(target).slice(0, 100)}.zeroed-npy-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  // A run killed outright (SIGKILL, power cut) could not remove its temp file: this run does.
+  await removeStaleTempFiles(target);
+  const tmp = join(folder, tempFileName(target, process.pid));
   let handle: FileHandle | undefined;
   let tmpExists = false;
   try {
@@ -150,6 +152,83 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
     if (handle) await handle.close().catch(() => undefined);
     if (tmpExists) await unlink(tmp).catch(() => undefined);
     throw await toNpyError(e, ctx, folder);
+  }
+}
+
+/**
+ * Temp files are `.<name>.zeroed-npy-<pid>-<host>-<random>.tmp`: hidden, next to the target (same file
+ * system, so rename is atomic), and saying who made them so that a later run can tell a stale one (its
+ * process is gone) from one still being written. <name> is the target's name cut to 100 UTF-8 bytes at a
+ * character boundary, keeping the whole name within NAME_MAX (255 bytes) however long the target's is.
+ */
+export function tempFileName(target: string, pid: number, random = randomBytes(6).toString('hex')): string {
+  return `${tempPrefix(target)}${pid}-${hostTag()}-${random}.tmp`;
+}
+
+function tempPrefix(target: string): string {
+  let name = '';
+  let bytes = 0;
+  for (const ch of basename(target)) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > 100) break;
+    name += ch;
+    bytes += n;
+  }
+  // As the file system will store it: a lone surrogate becomes U+FFFD, so readdir gives back this prefix.
+  return `.${Buffer.from(name, 'utf8').toString('utf8')}.zeroed-npy-`;
+}
+
+let hostTagCache: string | undefined;
+
+/** 8 hex digits naming this machine: a pid means nothing on a share written by other machines. */
+function hostTag(): string {
+  hostTagCache ??= createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+  return hostTagCache;
+}
+
+/**
+ * Removes temp files that an earlier run for the same target left behind when it was killed: only regular
+ * files named exactly as tempFileName() names them for this target, made on this machine by another process
+ * that no longer exists (kill(pid, 0) → ESRCH). Temps of live processes (a pid of another user answers EPERM:
+ * alive), of this process, of other machines and of other targets, and every other file, are left alone.
+ * (Targets whose first 100 bytes agree share a prefix; their stale temps are garbage of ours all the same.)
+ * Best effort: never throws. Returns the names removed.
+ */
+export async function removeStaleTempFiles(target: string): Promise<string[]> {
+  const folder = dirname(target);
+  const prefix = tempPrefix(target);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^([1-9][0-9]{0,9})-([0-9a-f]{8})-[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || m[2] !== hostTag()) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    const path = join(folder, name);
+    try {
+      if (!(await lstat(path)).isFile()) continue;
+      await unlink(path);
+      removed.push(name);
+    } catch {
+      // gone already (another run cleaned it) or not ours to remove: leave it
+    }
+  }
+  return removed;
+}
+
+/** False only when the system says no such process; any doubt counts as alive. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errnoOf(e) !== 'ESRCH';
   }
 }
 
@@ -233,7 +312,7 @@ async function moveIntoPlace(tmp: string, target: string, overwrite: boolean): P
   return false;
 }
 
-async function toNpyError(e: unknown, ctx: { action: 'create'; path: string; bytes: bigint }, folder: string): Promise<NpyError> {
+async function toNpyError(e: unknown, ctx: { action: 'create'; path: string; bytes: bigint; allocate: AllocateMode }, folder: string): Promise<NpyError> {
   if (isNpyError(e)) return e;
   if ((e as { name?: string } | null)?.name === 'AbortError') {
     return new NpyError('cancelled', `Cancelled: ${ctx.path} was not created and nothing was changed.`);
