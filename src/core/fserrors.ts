@@ -81,7 +81,7 @@ export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: str
         : `${head}permission denied; check the file's permissions.`;
     case 'EPERM':
       return creating
-        ? `${head}the operation is not permitted (the folder may be immutable or protected); choose another folder or lift the restriction.`
+        ? `${head}the operation is not permitted (the folder, or the file it would replace, may be immutable or protected); choose another folder or lift the restriction.`
         : `${head}the operation is not permitted; check the file's permissions and attributes.`;
     case 'EROFS':
       return `${head}the file system is read-only; choose a folder on a writable file system.`;

@@ -50,7 +50,7 @@ describe('faults: EFBIG', function () {
         const e = await failureOf(() => writeZeroedNpy({ path: target, dtype: 'f8', shape, overwrite: true, allocate }));
         const fsLimit = await fileSystemLimit(dir);
         checkCoreFault({
-          name: `ext4 17 TiB ${allocate}`, target, before, old, errno: 'EFBIG',
+          no: 1, name: `ext4 17 TiB ${allocate}`, target, before, old, errno: 'EFBIG',
           sentence: fsErrorSentence('EFBIG', { action: 'create', path: target, bytes, fsLimit, allocate }),
         }, e);
         assert.match(String((e as Error).message), /ext4 stops at 16 TiB/);
@@ -64,7 +64,7 @@ describe('faults: EFBIG', function () {
       const before = listDir(dir);
       const progress: number[] = [];
       const e = await failureOf(() => writeZeroedNpy({ path: target, dtype: 'u1', shape, allocate: 'full', onProgress: (d) => progress.push(d) }));
-      checkCoreFault({ name: 'ext4 17 TiB full chunked', target, before, errno: 'EFBIG', sentence: /ext4 stops at 16 TiB/ }, e);
+      checkCoreFault({ no: 1, name: 'ext4 17 TiB full chunked', target, before, errno: 'EFBIG', sentence: /ext4 stops at 16 TiB/ }, e);
       assert.deepEqual(progress, [], 'no zero chunk was written');
     });
 
@@ -80,7 +80,7 @@ describe('faults: EFBIG', function () {
       const before = listDir(dir);
       const e = await failureOf(() => writeZeroedNpy({ path: target, dtype: 'u1', shape: u1ShapeForFileBytes(EXT4_MAX + 1n) }));
       checkCoreFault({
-        name: 'ext4 16 TiB-4 KiB+1 B sparse', target, before, errno: 'EFBIG',
+        no: 1, name: 'ext4 16 TiB-4 KiB+1 B sparse', target, before, errno: 'EFBIG',
         sentence: /does not allow files of 17,592,186,040,321 bytes \(ext4 stops at 17,592,186,040,320 bytes\)/,
       }, e);
       assert.doesNotMatch(String((e as Error).message), /ulimit/);
@@ -107,7 +107,7 @@ describe('faults: EFBIG', function () {
         const bytes = planZeroedNpy({ dtype: 'u1', shape: '1048576' }).fileBytes;
         const allocate = v.args.includes('full') ? 'full' : 'sparse';
         checkCliFault({
-          name: `${v.name} (cli)`, target, before, old, errno: 'EFBIG',
+          no: 1, name: `${v.name} (cli)`, target, before, old, errno: 'EFBIG',
           sentence: fsErrorSentence('EFBIG', { action: 'create', path: target, bytes, allocate, fsLimit: await fileSystemLimit(dir) }),
         }, r);
         assert.match(r.stderr, /ulimit -f/);

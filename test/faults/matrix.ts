@@ -39,6 +39,8 @@ function oldIntact(old: OldFile): { ok: boolean; why: string } {
 }
 
 export interface FaultCase {
+  /** The brief's case number (1 EFBIG … 7 --force over ENOSPC); the table is sorted by it. */
+  no: number;
   /** Short name for the table. */
   name: string;
   /** The target the writer/CLI was asked to create. */
@@ -53,7 +55,7 @@ export interface FaultCase {
   sentence: string | RegExp;
 }
 
-interface Row { name: string; via: string; errno: string; sentence: string; old: string; leftovers: string; verdict: string }
+interface Row { no: number; name: string; via: string; errno: string; sentence: string; old: string; leftovers: string; verdict: string }
 const rows: Row[] = [];
 
 /** Checks an in-process failure (what writeZeroedNpy threw). Records the row first, then asserts. */
@@ -98,6 +100,11 @@ function checkCommon(c: FaultCase, message: string): void {
   assert.deepEqual(listDir(folder), c.before, 'the folder lists what it listed before');
 }
 
+/** Records a case that is not a single failure (a killed run and the run after it), as the test saw it. */
+export function recordOutcome(r: { no: number; name: string; via: string; errno: string; target: string; sentence: string; old: string; leftovers: string }): void {
+  rows.push({ no: r.no, name: r.name, via: r.via, errno: r.errno, sentence: r.sentence.split(r.target).join('<file>'), old: r.old, leftovers: r.leftovers, verdict: '' });
+}
+
 function record(c: FaultCase, via: string, errno: string | undefined, message: string, extra = ''): void {
   const folder = dirname(c.target);
   let leftovers: string[] = [];
@@ -111,6 +118,7 @@ function record(c: FaultCase, via: string, errno: string | undefined, message: s
   const o = c.old ? oldIntact(c.old) : undefined;
   const half = !c.old && extraNames.includes(c.target.slice(folder.length + 1));
   rows.push({
+    no: c.no,
     name: c.name,
     via,
     errno: errno ?? '-',
@@ -131,12 +139,15 @@ afterEach(function () {
 
 after(() => {
   if (rows.length === 0) return;
-  const head: Row = { name: 'case', via: 'via', errno: 'errno', sentence: 'sentence', old: 'old file', leftovers: 'temps', verdict: 'test' };
-  const keys: Array<keyof Row> = ['name', 'via', 'errno', 'old', 'leftovers', 'verdict', 'sentence'];
-  const width = (k: keyof Row): number => Math.max(...[head, ...rows].map((r) => r[k].length));
-  const line = (r: Row): string => keys.map((k) => (k === 'sentence' ? r[k] : r[k].padEnd(width(k)))).join(' | ');
-  console.log(`\n  Fault matrix (${rows.length} cases)\n`);
+  type Col = Exclude<keyof Row, 'no'>;
+  const cells = (r: Row): Record<Col, string> => ({ ...r, name: `${r.no}. ${r.name}` });
+  const head: Record<Col, string> = { name: 'case', via: 'via', errno: 'errno', sentence: 'sentence', old: 'old file', leftovers: 'temps', verdict: 'test' };
+  const body = [...rows].sort((a, b) => a.no - b.no).map(cells);
+  const keys: Col[] = ['name', 'via', 'errno', 'old', 'leftovers', 'verdict', 'sentence'];
+  const width = (k: Col): number => Math.max(...[head, ...body].map((r) => r[k].length));
+  const line = (r: Record<Col, string>): string => keys.map((k) => (k === 'sentence' ? r[k] : r[k].padEnd(width(k)))).join(' | ');
+  console.log(`\n  Fault matrix (${rows.length} cases; 1 EFBIG, 2 ENOSPC, 3 EACCES/EPERM, 4 EROFS, 5 cancel, 6 SIGKILL, 7 --force + ENOSPC)\n`);
   console.log(`  ${line(head)}`);
-  for (const r of rows) console.log(`  ${line(r)}`);
+  for (const r of body) console.log(`  ${line(r)}`);
   console.log('');
 });

@@ -1,9 +1,11 @@
 // Running the writer and the CLI into faults: in process, as a child under `ulimit -f`, as user nobody.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { statfsSync } from 'node:fs';
+import { statfsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { cliPath, CliResult } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
+import { leftoverTempFiles } from '../helpers/tmp';
 import { commandExists } from '../helpers/tools';
 
 /** What `fn` threw; fails the test if it succeeded. */
@@ -39,4 +41,21 @@ export function canRunAsNobody(): { ok: boolean; reason: string } {
   if (!commandExists('setpriv')) return { ok: false, reason: 'needs util-linux setpriv to start a child as user nobody' };
   const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', 'process.stdout.write(String(process.getuid()))'], { encoding: 'utf8' });
   return r.stdout === '65534' ? { ok: true, reason: '' } : { ok: false, reason: `setpriv to nobody failed: ${r.stderr || r.error?.message}` };
+}
+
+/** Resolves once a temp file in `dir` has grown past `bytes` (fails after 20 s). */
+export async function waitForTempGrowth(dir: string, bytes: number): Promise<string> {
+  const started = Date.now();
+  while (Date.now() - started < 20000) {
+    const [tmp] = leftoverTempFiles(dir);
+    if (tmp !== undefined) {
+      try {
+        if (statSync(join(dir, tmp)).size > bytes) return tmp;
+      } catch {
+        // renamed or removed between listing and stat: look again
+      }
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return assert.fail(`no temp file in ${dir} grew past ${bytes} bytes within 20 s`);
 }
