@@ -1,0 +1,120 @@
+// Runs inside the VS Code extension host (loaded as extensionTestsPath by bench/editor/drive.ts): times the
+// extension's activation and the opening of .npy previews, then writes the samples to the JSON file named by
+// ZEROED_NPY_BENCH_EDITOR. The wait polls every millisecond, so samples are at most ~1 ms late.
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { closeAllEditors, EXTENSION_ID, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
+
+export interface HostConfig { big: string; small: string; opens: number; out: string }
+
+export interface HostResult {
+  extensionPath?: string;
+  /** True if something had activated the extension before the benchmark asked (then activationMs is not a cold activation). */
+  wasActive?: boolean;
+  activationMs?: number;
+  /** How long the window took to settle before the activation was timed. */
+  settleMs?: number;
+  /** First preview of the session (1 TiB file): the first webview this window creates. */
+  firstOpenMs?: number;
+  bigMs: number[];
+  smallMs: number[];
+  bareMs: number[];
+  big?: { fileBytes: string | number; allocatedBytes: string | number | null; bytesRead: number; dataOffset: number };
+  small?: { fileBytes: string | number; bytesRead: number };
+  error?: string;
+}
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+/**
+ * Waits until no further extension activates for 2 s (at most 30 s): the window's start-up (built-in extensions,
+ * the workbench loading) must not be billed to our activation. Users open a .npy file after start-up too.
+ */
+async function settle(): Promise<number> {
+  const t0 = now();
+  let count = -1;
+  let since = t0;
+  while (now() - t0 < 30_000) {
+    const n = vscode.extensions.all.filter((e) => e.isActive).length;
+    if (n !== count) { count = n; since = now(); } else if (now() - since >= 2000) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return now() - t0;
+}
+
+/** Closes every editor, then times vscode.openWith → the webview's first 'rendered' message reaching the host. */
+async function timedOpen(api: ZeroedNpyApi, file: string): Promise<{ ms: number; state: ReturnType<ZeroedNpyApi['previews']>[number] }> {
+  await closeAllEditors();
+  await until(`the previous preview of ${file} to close`, () => (previewOf(api, file) ? undefined : true));
+  const t0 = now();
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.preview');
+  const state = await until(`a rendered preview of ${file}`, () => {
+    const p = previewOf(api, file);
+    return p && p.renders > 0 ? p : undefined;
+  });
+  const ms = now() - t0;
+  if (state.error !== undefined || !state.report) throw new Error(`the preview of ${file} shows an error: ${state.error}`);
+  return { ms, state };
+}
+
+/**
+ * The floor for any webview here: a bare panel whose script posts one message. Opening our preview cannot beat
+ * it, since the preview is a webview too.
+ */
+async function timedBareWebview(): Promise<number> {
+  await closeAllEditors();
+  const t0 = now();
+  const panel = vscode.window.createWebviewPanel('zeroedNpyBench.bare', 'bare webview', vscode.ViewColumn.One, { enableScripts: true });
+  const got = new Promise<void>((resolve) => { panel.webview.onDidReceiveMessage(() => resolve()); });
+  panel.webview.html = '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
+  await got;
+  const ms = now() - t0;
+  panel.dispose();
+  return ms;
+}
+
+export async function run(): Promise<void> {
+  const cfg = JSON.parse(process.env.ZEROED_NPY_BENCH_EDITOR ?? 'null') as HostConfig | null;
+  if (!cfg) throw new Error('ZEROED_NPY_BENCH_EDITOR is not set: run this through bench/editor/drive.ts');
+  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [] };
+  try {
+    const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
+    if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+    result.extensionPath = ext.extensionPath;
+    result.settleMs = await settle();
+    result.wasActive = ext.isActive;
+    const t0 = now();
+    const api = await ext.activate();
+    result.activationMs = now() - t0;
+    if (typeof api?.previews !== 'function') throw new Error('activate() did not return { previews() }');
+
+    const first = await timedOpen(api, cfg.big);
+    result.firstOpenMs = first.ms;
+    const r = first.state.report!;
+    result.big = { fileBytes: r.fileBytes, allocatedBytes: r.allocatedBytes, bytesRead: r.bytesRead, dataOffset: r.dataOffset };
+    // Alternate the two files and the bare webview so drift falls on all alike.
+    for (let i = 0; i < cfg.opens; i++) {
+      result.bareMs.push(await timedBareWebview());
+      const s = await timedOpen(api, cfg.small);
+      result.smallMs.push(s.ms);
+      result.small = { fileBytes: s.state.report!.fileBytes, bytesRead: s.state.report!.bytesRead };
+      result.bigMs.push((await timedOpen(api, cfg.big)).ms);
+    }
+    await closeAllEditors();
+  } catch (e) {
+    result.error = e instanceof Error ? e.message : String(e);
+    throw e;
+  } finally {
+    writeFileSync(cfg.out, JSON.stringify(result));
+  }
+}

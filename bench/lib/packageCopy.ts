@@ -1,0 +1,52 @@
+// Builds the shipped artifacts (production bundles + VSIX) in a throw-away copy of the repository, so that
+// measuring them never rewrites the shared dist/ or leaves a .vsix in the work tree. Used by `npm run bench`
+// and by test/unit/bundle-budget.test.ts.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What `vsce package` needs: the manifest and the files it ships, plus what vscode:prepublish bundles from. */
+const COPIED = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore',
+  'tsconfig.json', 'media', 'src', 'scripts'];
+
+export interface PackagedExtension {
+  /** The copy: a complete extension folder with production bundles in dist/ (usable as extensionDevelopmentPath). */
+  dir: string;
+  vsix: string;
+  vsixBytes: number;
+  /** dist/<name>.js → bytes, production build (minified, as shipped). Source maps are not shipped. */
+  bundles: Record<string, number>;
+  /** Wall time of `vsce package` including the production bundle (ms); informative only. */
+  packageMs: number;
+}
+
+/**
+ * Copies the sources into `workDir/ext`, runs `vsce package --no-dependencies` there (which runs
+ * vscode:prepublish, the production bundle) and returns the sizes. Throws with vsce's output on failure.
+ */
+export function packageInCopy(repoRoot: string, workDir: string): PackagedExtension {
+  const dir = join(workDir, 'ext');
+  mkdirSync(dir, { recursive: true });
+  for (const name of COPIED) {
+    const from = join(repoRoot, name);
+    if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });
+  }
+  // The copy bundles with the repository's own esbuild; a link costs nothing and vsce skips it (--no-dependencies).
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  if (!existsSync(vsce)) throw new Error(`${vsce} is missing: run 'npm ci' first.`);
+  const vsix = join(workDir, 'zeroed-npy.vsix');
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], {
+    cwd: dir, encoding: 'utf8', timeout: 180_000,
+  });
+  const packageMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error || r.status !== 0 || !existsSync(vsix)) {
+    throw new Error(`vsce package failed in ${dir} (exit ${r.status ?? r.error?.message}):\n${r.stdout}${r.stderr}`);
+  }
+  const bundles: Record<string, number> = {};
+  for (const f of readdirSync(join(dir, 'dist')).sort()) {
+    if (f.endsWith('.js')) bundles[f] = statSync(join(dir, 'dist', f)).size;
+  }
+  return { dir, vsix, vsixBytes: statSync(vsix).size, bundles, packageMs };
+}

@@ -1,0 +1,117 @@
+// `npm run bench`: measures every group, then writes BENCHMARKS.md and bench/results.json.
+//   node out/bench/run.js                 full run; writes BENCHMARKS.md and bench/results.json
+//   node out/bench/run.js --quick         few repeats (checking the harness); writes out/bench-results/ instead
+//   node out/bench/run.js --only create,inspect   some groups only; writes out/bench-results/ instead
+// Groups: baselines, create, full, inspect, editor. BENCH_DIR=<folder> makes the files there (default: the OS
+// temp folder); the file system matters, so it is reported. A group that cannot run (tools missing) is named in
+// BENCHMARKS.md and the run exits 1.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cliPath, ensureCliBundle } from '../test/helpers/cli';
+import { repoRoot } from '../test/helpers/paths';
+import { benchEditor } from './editor/drive';
+import { benchBaselines } from './groups/baselines';
+import { benchCreate } from './groups/create';
+import { benchFull } from './groups/full';
+import { benchInspect } from './groups/inspect';
+import { describeMachine } from './lib/machine';
+import type { BenchConfig } from './lib/model';
+import { numpyVersion } from './lib/numpy';
+import { packageInCopy } from './lib/packageCopy';
+import { headlines, renderMarkdown, Results } from './lib/report';
+import { straceAvailable } from './lib/strace';
+
+const GROUPS = ['baselines', 'create', 'full', 'inspect', 'editor'] as const;
+type Group = (typeof GROUPS)[number];
+
+function log(s: string): void {
+  process.stderr.write(`bench: [${(process.uptime()).toFixed(1)} s] ${s}\n`);
+}
+
+function gitCommit(): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+  if (head.status !== 0) return 'unknown';
+  // Only the files that make the measured code count: a dirty bench/ or docs do not change the numbers.
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'package.json'], { cwd: repoRoot, encoding: 'utf8' });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? ' + uncommitted changes in src/' : ''}`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...GROUPS];
+  for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`unknown group ${g}; groups: ${GROUPS.join(', ')}`);
+  const partial = values.quick === true || only.length < GROUPS.length;
+  const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'zeroed-npy-bench-'));
+  const cfg: BenchConfig = values.quick
+    ? { dir, runs: 5, procRuns: 3, warmup: 1, fullRuns: 1, fullSizesGiB: [1], editorSessions: 1, editorOpens: 2 }
+    : { dir, runs: 30, procRuns: 20, warmup: 2, fullRuns: 3, fullSizesGiB: [1, 2], editorSessions: 5, editorOpens: 10 };
+
+  // Tools every group needs: fail now, with the fix, rather than after minutes of measuring.
+  const numpy = (() => { try { return numpyVersion(); } catch (e) { return (e as Error).message; } })();
+  if (!/^\d+\.\d+/.test(numpy)) throw new Error(`python3 with numpy is needed for the baselines (${numpy}); run 'npm run setup'`);
+  if (!straceAvailable()) throw new Error("strace is needed to count bytes read by processes; install it (apt-get install -y strace)");
+  ensureCliBundle();
+  log(`files in ${dir}; CLI ${cliPath}`);
+
+  const results: Results = {
+    generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit: gitCommit(),
+    machine: describeMachine(dir),
+    config: cfg,
+    failures: [],
+  };
+  const attempt = async (group: string, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      log(`${group} FAILED: ${error}`);
+      results.failures.push({ group, error });
+    }
+  };
+  const want = (g: Group): boolean => only.includes(g);
+  try {
+    let extensionDir: string | undefined;
+    await attempt('sizes', async () => {
+      log('packaging the extension in a copy (production bundles + VSIX)');
+      const p = packageInCopy(repoRoot, join(dir, 'package'));
+      extensionDir = p.dir;
+      results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs };
+    });
+    if (want('baselines')) await attempt('baselines', async () => { log('process start baselines'); results.baselines = benchBaselines(cfg); });
+    if (want('create')) await attempt('create', async () => { results.create = await benchCreate(cfg, log); });
+    if (want('full')) await attempt('full allocation', async () => { results.full = await benchFull(cfg, log); });
+    if (want('inspect')) await attempt('inspect', async () => { results.inspect = await benchInspect(cfg, log); });
+    if (want('editor')) {
+      await attempt('in the editor', async () => {
+        if (!extensionDir) throw new Error('the extension could not be packaged (see sizes)');
+        results.editor = await benchEditor(cfg, extensionDir, log);
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const outDir = partial ? join(repoRoot, 'out', 'bench-results') : repoRoot;
+  const jsonPath = partial ? join(outDir, 'results.json') : join(repoRoot, 'bench', 'results.json');
+  const mdPath = join(outDir, 'BENCHMARKS.md');
+  mkdirSync(outDir, { recursive: true });
+  const stored = { ...results, config: { ...cfg, dir: '$DIR' }, machine: { ...results.machine, fileSystem: results.machine.fileSystem.split(dir).join('$DIR') } };
+  writeFileSync(jsonPath, `${JSON.stringify(stored, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 1)}\n`);
+  writeFileSync(mdPath, renderMarkdown(results, repoRoot));
+  log(`wrote ${mdPath} and ${jsonPath}`);
+  for (const h of headlines(results)) console.log(`- ${h}`);
+  if (results.failures.length) {
+    for (const f of results.failures) console.error(`not measured: ${f.group}: ${f.error}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  console.error(`bench: error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+// Size budgets for what ships: the production bundles and the VSIX, built the way `npm run package` builds them
+// but in a throw-away copy of the repository (bench/lib/packageCopy.ts), so the test never depends on, or
+// overwrites, artifacts in the work tree and can never find them missing. Budgets live in bench/lib/budgets.ts
+// (with their headroom) and are quoted in BENCHMARKS.md.
+import * as assert from 'node:assert/strict';
+import { BUNDLE_BUDGETS, VSIX_BUDGET } from '../../bench/lib/budgets';
+import { PackagedExtension, packageInCopy } from '../../bench/lib/packageCopy';
+import { repoRoot } from '../helpers/paths';
+import { makeTempDir, removeTempDir } from '../helpers/tmp';
+
+describe('bundle and VSIX size budgets (production build)', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let pkg: PackagedExtension;
+  before(() => {
+    dir = makeTempDir();
+    // Throws with vsce's own output when packaging fails: that is a failure, not a skip.
+    pkg = packageInCopy(repoRoot, dir);
+  });
+  after(() => { if (dir) removeTempDir(dir); });
+
+  for (const [file, budget] of Object.entries(BUNDLE_BUDGETS)) {
+    it(`dist/${file} is at most ${budget / 1024} KiB`, () => {
+      const size = pkg.bundles[file];
+      assert.ok(size !== undefined, `the production build made no dist/${file} (it made: ${Object.keys(pkg.bundles).join(', ')})`);
+      assert.ok(size > 0, `dist/${file} is empty`);
+      assert.ok(size <= budget, `dist/${file} is ${size} bytes, over its ${budget}-byte budget: a dependency bundled by mistake?`);
+    });
+  }
+
+  it(`the VSIX is at most ${VSIX_BUDGET / 1024} KiB`, () => {
+    assert.ok(pkg.vsixBytes > 0, 'the VSIX is empty');
+    assert.ok(pkg.vsixBytes <= VSIX_BUDGET, `the VSIX is ${pkg.vsixBytes} bytes, over its ${VSIX_BUDGET}-byte budget`);
+  });
+
+  it('every bundle has a budget', () => {
+    // A new entry point must get a budget here rather than slip through unmeasured.
+    assert.deepEqual(Object.keys(pkg.bundles).sort(), Object.keys(BUNDLE_BUDGETS).sort());
+  });
+});
