@@ -2,13 +2,14 @@
 //   node out/bench/run.js                 full run; writes BENCHMARKS.md and bench/results.json
 //   node out/bench/run.js --quick         few repeats (checking the harness); writes out/bench-results/ instead
 //   node out/bench/run.js --only create,inspect   some groups only; writes out/bench-results/ instead
+//   node out/bench/run.js --render bench/results.json   rewrites BENCHMARKS.md from stored results, no measuring
 // Groups: baselines, create, full, inspect, editor. BENCH_DIR=<folder> makes the files there (default: the OS
 // temp folder); the file system matters, so it is reported. A group that cannot run (tools missing) is named in
 // BENCHMARKS.md and the run exits 1.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliPath, ensureCliBundle } from '../test/helpers/cli';
 import { repoRoot } from '../test/helpers/paths';
@@ -40,7 +41,15 @@ function gitCommit(): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, render: { type: 'string' } } });
+  if (values.render) {
+    const json = resolve(values.render);
+    const stored = JSON.parse(readFileSync(json, 'utf8')) as Results;
+    const md = json === join(repoRoot, 'bench', 'results.json') ? join(repoRoot, 'BENCHMARKS.md') : join(dirname(json), 'BENCHMARKS.md');
+    writeFileSync(md, renderMarkdown(stored, repoRoot));
+    log(`wrote ${md} from ${json}`);
+    return 0;
+  }
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...GROUPS];
   for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`unknown group ${g}; groups: ${GROUPS.join(', ')}`);
   const partial = values.quick === true || only.length < GROUPS.length;
@@ -63,6 +72,7 @@ async function main(): Promise<number> {
     config: cfg,
     failures: [],
   };
+  const load0 = loadavg()[0]!;
   const attempt = async (group: string, fn: () => Promise<void>): Promise<void> => {
     try {
       await fn();
@@ -95,6 +105,7 @@ async function main(): Promise<number> {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  results.load = { start: load0, end: loadavg()[0]! };
   const outDir = partial ? join(repoRoot, 'out', 'bench-results') : repoRoot;
   const jsonPath = partial ? join(outDir, 'results.json') : join(repoRoot, 'bench', 'results.json');
   const mdPath = join(outDir, 'BENCHMARKS.md');
