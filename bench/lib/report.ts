@@ -228,9 +228,10 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
 
   L.push('## Budgets asserted by the test suite', '');
   L.push('Speed is never asserted; exact quantities are:', '');
-  L.push(`- test/unit/budgets.test.ts — bytes read by \`zeroed-npy inspect\` (counted by strace, as a process) ≤ header + ${INSPECT_READ_SLACK} ` +
-    `for a 1 KiB and an 8 TiB file, and by inspectNpy in-process (FileHandle layer); allocated bytes after a sparse create of 64 GiB ` +
-    `and 1 TiB (core and CLI) ≤ ${SPARSE_ALLOCATED_BUDGET}.`);
+  L.push(`- test/unit/budgets.test.ts — bytes read by the CLI \`zeroed-npy inspect\` (counted by strace) ≤ header + ${INSPECT_READ_SLACK}, ` +
+    'and equal to the bytesRead it reports, for a 1 KiB and an 8 TiB file; allocated bytes ≤ ' +
+    `${SPARSE_ALLOCATED_BUDGET} after sparse creates of 1 TiB in-process and of 64 GiB and 1 TiB through the CLI (ext4; also XFS, btrfs, tmpfs, overlayfs).`);
+  L.push(`- test/unit/writer.test.ts — the 64 GiB in-process create allocates ≤ ${SPARSE_ALLOCATED_BUDGET} bytes.`);
   L.push('- test/unit/inspect.test.ts — inspectNpy reads exactly the header of an 8 TiB file (bytesRead === dataOffset, no read past it).');
   L.push(`- test/unit/bundle-budget.test.ts — production dist/*.js and the VSIX under the budgets in the table above (bench/lib/budgets.ts).`);
   L.push('');
