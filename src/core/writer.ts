@@ -3,7 +3,8 @@
 // file is replaced only by a complete new one — or never touched without `overwrite`.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { link, lstat, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readlinkSync } from 'node:fs';
+import { link, lstat, open, opendir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -180,17 +181,29 @@ function tempPrefix(target: string): string {
 
 let hostTagCache: string | undefined;
 
-/** 8 hex digits naming this machine: a pid means nothing on a share written by other machines. */
+/**
+ * 8 hex digits naming where our pids mean something: the machine, and on Linux the pid namespace (containers
+ * sharing a folder, even under one host name, each see other pids). The host name is needed too: the initial
+ * namespace has the same number on every Linux machine.
+ */
 function hostTag(): string {
-  hostTagCache ??= createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+  if (hostTagCache === undefined) {
+    let pidNamespace = '';
+    try {
+      pidNamespace = readlinkSync('/proc/self/ns/pid');
+    } catch {
+      // not Linux, or no /proc: the host name alone
+    }
+    hostTagCache = createHash('sha256').update(`${hostname()}\0${pidNamespace}`).digest('hex').slice(0, 8);
+  }
   return hostTagCache;
 }
 
 /**
  * Removes temp files that an earlier run for the same target left behind when it was killed: only regular
  * files named exactly as tempFileName() names them for this target, made on this machine by another process
- * that no longer exists (kill(pid, 0) → ESRCH). Temps of live processes (a pid of another user answers EPERM:
- * alive), of this process, of other machines and of other targets, and every other file, are left alone.
+ * that no longer exists (kill(pid, 0) → ESRCH). Temps of live processes (this one included; a pid of another
+ * user answers EPERM: alive), of other machines and of other targets, and every other file, are left alone.
  * (Targets whose first 100 bytes agree share a prefix; their stale temps are garbage of ours all the same.)
  * Best effort: never throws. Returns the names removed.
  */
@@ -198,28 +211,34 @@ export async function removeStaleTempFiles(target: string): Promise<string[]> {
   const folder = dirname(target);
   const prefix = tempPrefix(target);
   const removed: string[] = [];
-  let names: string[];
   try {
-    names = await readdir(folder);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^([1-9][0-9]{0,9})-([0-9a-f]{8})-[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
-    if (!m || m[2] !== hostTag()) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || processAlive(pid)) continue;
-    const path = join(folder, name);
-    try {
-      if (!(await lstat(path)).isFile()) continue;
-      await unlink(path);
-      removed.push(name);
-    } catch {
-      // gone already (another run cleaned it) or not ours to remove: leave it
+    // Streamed: a folder of a million files costs no million-name array.
+    for await (const entry of await opendir(folder)) {
+      const name = entry.name;
+      if (!name.startsWith(prefix)) continue;
+      if (await removeIfStale(folder, name, prefix)) removed.push(name);
     }
+  } catch {
+    // folder unreadable or gone: nothing to clean
   }
   return removed;
+}
+
+/** Removes `name` if it is a stale temp (see removeStaleTempFiles); true if it did. */
+async function removeIfStale(folder: string, name: string, prefix: string): Promise<boolean> {
+  const m = /^([1-9][0-9]{0,9})-([0-9a-f]{8})-[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+  if (!m || m[2] !== hostTag()) return false;
+  // This process included: another write of ours may be in flight.
+  if (processAlive(Number(m[1]))) return false;
+  const path = join(folder, name);
+  try {
+    if (!(await lstat(path)).isFile()) return false;
+    await unlink(path);
+    return true;
+  } catch {
+    // gone already (another run cleaned it) or not ours to remove: leave it
+    return false;
+  }
 }
 
 /** False only when the system says no such process; any doubt counts as alive. */

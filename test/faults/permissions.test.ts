@@ -85,6 +85,18 @@ describe('faults: EACCES and EPERM', function () {
       checkCliFault({ no: 3, name: 'nobody, chmod 555, --force', target, before, old, errno: 'EACCES', sentence: expected('EACCES', target, '1000', 'full') }, r);
     });
 
+    it('sticky folder (1777) holding root\'s old file, --force --allocate full: the rename is refused (EPERM), temp removed', function () {
+      chmodSync(dir, 0o755);
+      const sub = join(dir, 'shared');
+      mkdirSync(sub);
+      chmodSync(sub, 0o1777);
+      const target = join(sub, 'a.npy');
+      const old = plantOld(target);
+      const before = listDir(sub);
+      const r = runCliWith(['create', target, '--dtype', 'f8', '--shape', '1000', '--force', '--allocate', 'full'], { asNobody: true });
+      checkCliFault({ no: 3, name: 'nobody, sticky folder, --force', target, before, old, errno: 'EPERM', sentence: expected('EPERM', target, '1000', 'full') }, r);
+    });
+
     it('a folder nobody may not even enter (700): EACCES', function () {
       chmodSync(dir, 0o700);
       const sub = join(dir, 'private');

@@ -133,6 +133,24 @@ describe('faults: stale temp files', function () {
     assert.deepEqual(listDir(dir), [live]);
   });
 
+  it('a temp made in another pid namespace (a container sharing the folder) is not judged by our pids', async function () {
+    const probe = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true'], { encoding: 'utf8' });
+    requireTool(this, probe.status === 0, `needs root and util-linux unshare for a pid namespace: ${(probe.stderr || probe.error?.message || '').trim()}`);
+    const target = join(dir, 'a.npy');
+    const dead = deadPid();
+    const writer = require.resolve('../../src/core/writer');
+    // The container names its temp with a pid that, seen from here, belongs to no process.
+    const r = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, '-e',
+      `const w = require(${JSON.stringify(writer)}); require('fs').writeFileSync(require('path').join(process.argv[1], w.tempFileName(process.argv[2], Number(process.argv[3]))), 'x')`,
+      dir, target, String(dead)], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const [theirs] = listDir(dir);
+    assert.ok(theirs !== undefined && theirs.includes(`-${dead}-`), String(theirs));
+    assert.notEqual(theirs, tempFileName(target, dead, theirs.slice(-16, -4)), 'another namespace, another tag');
+    assert.deepEqual(await removeStaleTempFiles(target), []);
+    assert.deepEqual(listDir(dir), [theirs]);
+  });
+
   it('a create removes the stale temp of its target before writing, also through the API', async () => {
     const target = join(dir, 'a.npy');
     const stale = tempFileName(target, deadPid());
