@@ -79,9 +79,9 @@ function commonArgs(p: Profile): string[] {
     '--user-data-dir', p.userDataDir, '--extensions-dir', p.extensionsDir, '--config', p.configFile];
 }
 
-/** Installs a .vsix into the profile with code-server's own CLI, exactly as a user would. */
+/** Installs a .vsix into the profile with code-server's own CLI, as a user would (--force: replaces the same version). */
 export async function installExtension(p: Profile, vsix: string): Promise<string> {
-  const { stdout, stderr } = await execFileP(NODE24, [CODE_SERVER_ENTRY, ...commonArgs(p), '--install-extension', vsix],
+  const { stdout, stderr } = await execFileP(NODE24, [CODE_SERVER_ENTRY, ...commonArgs(p), '--install-extension', vsix, '--force'],
     { env: serverEnv(p), timeout: 120_000 });
   const out = `${stdout}${stderr}`;
   if (!/successfully installed/i.test(out)) throw new Error(`code-server did not install ${vsix}:\n${out}`);
