@@ -152,7 +152,7 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
   } catch (e) {
     if (handle) await handle.close().catch(() => undefined);
     if (tmpExists) await unlink(tmp).catch(() => undefined);
-    throw await toNpyError(e, ctx, folder);
+    throw await toNpyError(e, ctx, folder, tmpExists);
   }
 }
 
@@ -331,11 +331,20 @@ async function moveIntoPlace(tmp: string, target: string, overwrite: boolean): P
   return false;
 }
 
-async function toNpyError(e: unknown, ctx: { action: 'create'; path: string; bytes: bigint; allocate: AllocateMode }, folder: string): Promise<NpyError> {
+async function toNpyError(
+  e: unknown, ctx: { action: 'create'; path: string; bytes: bigint; allocate: AllocateMode }, folder: string, tmpCreated: boolean,
+): Promise<NpyError> {
   if (isNpyError(e)) return e;
   if ((e as { name?: string } | null)?.name === 'AbortError') {
     return new NpyError('cancelled', `Cancelled: ${ctx.path} was not created and nothing was changed.`);
   }
-  if (errnoOf(e) === 'EFBIG') return fsError(e, { ...ctx, fsLimit: await fileSystemLimit(folder) });
+  const errno = errnoOf(e);
+  if (errno === 'EFBIG') return fsError(e, { ...ctx, fsLimit: await fileSystemLimit(folder) });
+  // ENOENT after our temp file existed, in a folder that still exists: someone deleted the temp file (a
+  // clean-up job, a sync tool); "the folder does not exist" would send the user looking for the wrong thing.
+  if (errno === 'ENOENT' && tmpCreated && await stat(folder).then((s) => s.isDirectory(), () => false)) {
+    return new NpyError('io',
+      `Cannot create ${ctx.path}: its unfinished temp file was deleted by another program before it was complete, so nothing was changed; try again.`, 'ENOENT');
+  }
   return fsError(e, ctx);
 }

@@ -146,7 +146,7 @@ after(() => {
   const keys: Col[] = ['name', 'via', 'errno', 'old', 'leftovers', 'verdict', 'sentence'];
   const width = (k: Col): number => Math.max(...[head, ...body].map((r) => r[k].length));
   const line = (r: Record<Col, string>): string => keys.map((k) => (k === 'sentence' ? r[k] : r[k].padEnd(width(k)))).join(' | ');
-  console.log(`\n  Fault matrix (${rows.length} cases; 1 EFBIG, 2 ENOSPC, 3 EACCES/EPERM, 4 EROFS, 5 cancel, 6 SIGKILL, 7 --force + ENOSPC)\n`);
+  console.log(`\n  Fault matrix (${rows.length} cases; 1 EFBIG, 2 ENOSPC, 3 EACCES/EPERM, 4 EROFS, 5 cancel, 6 SIGKILL, 7 --force + ENOSPC, 8 vanishing files)\n`);
   console.log(`  ${line(head)}`);
   for (const r of body) console.log(`  ${line(r)}`);
   console.log('');

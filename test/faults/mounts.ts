@@ -9,7 +9,8 @@ import { requireTool } from '../helpers/tools';
 
 function sh(cmd: string, args: readonly string[]): { ok: boolean; out: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? r.error.message : ''}`.trim() };
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? r.error.message : ''}`;
+  return { ok: r.status === 0, out: out.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') };
 }
 
 export class TestMount {
