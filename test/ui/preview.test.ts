@@ -1,6 +1,6 @@
 // The preview as a person sees it: markup in a field name stays text, and both light and dark themes apply.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { numpyView, writeFixtures } from '../vscode/suite/numpy';
@@ -10,14 +10,17 @@ import { Workbench } from './workbench';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 describe('.npy preview in the browser', () => {
+  let base: string;
   let dir: string;
   let fixtures: Record<string, string>;
   let wb: Workbench | undefined;
   before(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-preview-'));
+    base = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-preview-'));
+    dir = path.join(base, 'samples');
+    mkdirSync(dir);
     fixtures = writeFixtures(dir);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => rmSync(base, { recursive: true, force: true }));
   afterEach(async function () {
     await keepFailure(wb, this.currentTest);
     await wb?.close();
@@ -53,32 +56,36 @@ describe('.npy preview in the browser', () => {
   });
 
   it('follows the light and the dark theme', async () => {
-    wb = await openFromExplorer('structured.npy');
-    await wb.previewRendered();
-    const body = wb.preview().locator('body');
-    const colours = async (): Promise<{ fg: string; bg: string }> => body.evaluate((b) => ({
-      fg: getComputedStyle(b).color,
-      bg: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim(),
-    }));
-    await wb.preview().locator('body.vscode-light').waitFor({ state: 'attached' });
-    const light = await colours();
-    await wb.shot(screenshotDir(), 'preview-light.png');
+    const settingsFile = session().settingsFile;
+    const original = readFileSync(settingsFile, 'utf8');
+    try {
+      wb = await openFromExplorer('structured.npy');
+      await wb.previewRendered();
+      const body = wb.preview().locator('body');
+      const colours = async (): Promise<{ fg: string; bg: string }> => body.evaluate((b) => ({
+        fg: getComputedStyle(b).color,
+        bg: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim(),
+      }));
+      await wb.preview().locator('body.vscode-light').waitFor({ state: 'attached' });
+      const light = await colours();
+      await wb.shot(screenshotDir(), 'preview-light.png');
 
-    // Switch as a user would: Preferences: Color Theme, then the dark theme.
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.quickInput.locator('input').fill('Dark Modern');
-    await wb.pickItem(/Dark Modern/);
-    await wb.preview().locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 30_000 });
-    const dark = await colours();
-    await wb.shot(screenshotDir(), 'preview-dark.png');
-    assert.notEqual(dark.fg, light.fg, 'text colour follows the theme');
-    assert.notEqual(dark.bg, light.bg, 'background follows the theme');
-    assert.equal(await wb.cell('descr'), numpyView(fixtures.structured).descr, 'still the same report');
-
-    // Back to light for the tests after this one (the theme is a user setting of the shared profile).
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.quickInput.locator('input').fill('Light Modern');
-    await wb.pickItem(/Light Modern/);
-    await wb.preview().locator('body.vscode-light').waitFor({ state: 'attached', timeout: 30_000 });
+      // Switch as a user would: Preferences: Color Theme, then the dark theme.
+      await wb.runCommand('Preferences: Color Theme');
+      await wb.quickInput.locator('input').fill('Dark Modern');
+      await wb.pickItem(/Dark Modern/);
+      await wb.preview().locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 30_000 });
+      const dark = await colours();
+      await wb.shot(screenshotDir(), 'preview-dark.png');
+      assert.notEqual(dark.fg, light.fg, 'text colour follows the theme');
+      assert.notEqual(dark.bg, light.bg, 'background follows the theme');
+      assert.equal(await wb.cell('descr'), numpyView(fixtures.structured).descr, 'still the same report');
+    } finally {
+      // The theme is a user setting of the shared profile: close this window, then put the settings back so
+      // the windows of later tests open light.
+      await wb?.close();
+      wb = undefined;
+      writeFileSync(settingsFile, original);
+    }
   });
 });

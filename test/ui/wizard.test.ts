@@ -22,14 +22,20 @@ print(json.dumps({'dtype': a.dtype.str, 'shape': list(a.shape), 'fortran': bool(
 }
 
 describe('Create Zeroed .npy wizard', () => {
+  let base: string;
   let dir: string;
   let wb: Workbench | undefined;
-  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-')); });
+  beforeEach(() => {
+    // A plain folder name, as it shows in the wizard's title and in the README screenshots.
+    base = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-'));
+    dir = path.join(base, 'project');
+    mkdirSync(dir);
+  });
   afterEach(async function () {
     await keepFailure(wb, this.currentTest);
     await wb?.close();
     wb = undefined;
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(base, { recursive: true, force: true });
   });
 
   it('F1 → dtype, shape with live size line, Back to change the dtype, finish → file in explorer and preview', async () => {
