@@ -3,10 +3,9 @@
 // progress and honouring cancellation between chunks.
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { statfs } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { fileSystemLimit } from './fserrors';
+import { fileSystemLimit, freeSpace } from './fserrors';
 
 /**
  * Knobs for tests (and nothing else): switch the fast path off, shrink chunks to see progress steps.
@@ -76,21 +75,18 @@ async function preflight(input: FullAllocationInput): Promise<void> {
   if (limit && BigInt(input.total) > limit.maxFileBytes) {
     throw Object.assign(new Error(`EFBIG: over the ${limit.name} file size limit`), { code: 'EFBIG' });
   }
-  let free: bigint;
-  let block: bigint;
+  const space = await freeSpace(input.path);
+  if (!space) return;
+  const block = space.blockBytes;
   let allocated: bigint;
   try {
-    const s = await statfs(input.path, { bigint: true });
-    // root may use the blocks ext4 reserves for it; everyone else has what df calls available.
-    free = (process.getuid?.() === 0 ? s.bfree : s.bavail) * s.bsize;
-    block = s.bsize > 0n ? s.bsize : 4096n;
     allocated = (await input.handle.stat({ bigint: true })).blocks * 512n;
   } catch {
     return;
   }
   const need = ((BigInt(input.total) + block - 1n) / block) * block - allocated;
-  if (need > free) {
-    throw Object.assign(new Error(`ENOSPC: ${need} bytes needed, ${free} free`), { code: 'ENOSPC' });
+  if (need > space.freeBytes) {
+    throw Object.assign(new Error(`ENOSPC: ${need} bytes needed, ${space.freeBytes} free`), { code: 'ENOSPC' });
   }
 }
 

@@ -20,6 +20,27 @@ export interface FsErrorContext {
   fsLimit?: FsLimit;
   /** How the file was being created, for ENOSPC: a sparse file needs no data space, so do not suggest sparse. */
   allocate?: 'sparse' | 'full';
+  /** From freeSpace(), for ENOSPC: what is left, and whether it is the file count (inodes) that ran out. */
+  space?: FreeSpace;
+}
+
+/** Free space of a file system as the current user may use it. */
+export interface FreeSpace { freeBytes: bigint; blockBytes: bigint; noFreeInodes: boolean }
+
+/**
+ * statfs of the file system holding `path`; undefined when it says nothing useful (0 blocks in all: some
+ * network and FUSE file systems), so that callers never refuse work on a made-up "0 bytes free".
+ */
+export async function freeSpace(path: string): Promise<FreeSpace | undefined> {
+  try {
+    const s = await statfs(path, { bigint: true });
+    if (s.blocks === 0n || s.bsize <= 0n) return undefined;
+    // root may use the blocks ext4 reserves for it; everyone else has what df calls available.
+    const blocks = process.getuid?.() === 0 ? s.bfree : s.bavail;
+    return { freeBytes: blocks * s.bsize, blockBytes: s.bsize, noFreeInodes: s.files > 0n && s.ffree === 0n };
+  } catch {
+    return undefined;
+  }
 }
 
 // statfs magic numbers (linux/magic.h) of file systems whose limit commonly causes EFBIG, by block size.
@@ -68,9 +89,16 @@ export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: str
         'choose a smaller shape, raise the limit or use another file system (XFS, btrfs).';
     }
     case 'ENOSPC':
+      if (ctx.space?.noFreeInodes) {
+        return `${head}the file system has room for no more files (no free inodes); delete some files or choose another folder.`;
+      }
       if (!creating) return `${head}the disk is full; free some space and try again.`;
       // Sparse: only the header needed space, so the file's logical size is beside the point.
       if (ctx.allocate === 'sparse') return `${head}the disk is full, with no room even for the header; free some space or choose another folder.`;
+      if (ctx.bytes !== undefined && ctx.space) {
+        return `${head}there is not enough free space (the file needs ${formatBytes(ctx.bytes)}, ${formatBytes(ctx.space.freeBytes)} ` +
+          `${ctx.space.freeBytes === 1n ? 'is' : 'are'} free); free some space, choose another folder or use sparse allocation.`;
+      }
       return `${head}the disk is full${ctx.bytes !== undefined ? ` (the file needs ${formatBytes(ctx.bytes)})` : ''}; ` +
         'free some space, choose another folder or use sparse allocation.';
     case 'EDQUOT':

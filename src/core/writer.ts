@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { allocateFull, FullAllocationMethod } from './allocate';
 import { parseDtype } from './dtype';
 import { NpyError, isNpyError } from './errors';
-import { errnoOf, fileSystemLimit, fsError, fsErrorSentence } from './fserrors';
+import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fserrors';
 import { buildHeader } from './header';
 import { elementCount as countElements, parseShape } from './shape';
 import { AllocateMode, Dtype, Order } from './types';
@@ -340,6 +340,7 @@ async function toNpyError(
   }
   const errno = errnoOf(e);
   if (errno === 'EFBIG') return fsError(e, { ...ctx, fsLimit: await fileSystemLimit(folder) });
+  if (errno === 'ENOSPC') return fsError(e, { ...ctx, space: await freeSpace(folder) });
   // ENOENT after our temp file existed, in a folder that still exists: someone deleted the temp file (a
   // clean-up job, a sync tool); "the folder does not exist" would send the user looking for the wrong thing.
   if (errno === 'ENOENT' && tmpCreated && await stat(folder).then((s) => s.isDirectory(), () => false)) {

@@ -4,9 +4,9 @@
 // Also a header into a completely full file system, and --force over an old file that must survive.
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fallocatePath, fullAllocationSettings } from '../../src/core/allocate';
-import { fsErrorSentence } from '../../src/core/fserrors';
+import { freeSpace, fsErrorSentence } from '../../src/core/fserrors';
 import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
 import { ensureCliBundle } from '../helpers/cli';
 import { leftoverTempFiles, listDir } from '../helpers/tmp';
@@ -23,9 +23,12 @@ function usePath(path: Path): void {
   fullAllocationSettings.chunkBytes = 256 * 1024;
 }
 
-function sentence(target: string, shape: string, allocate: 'sparse' | 'full'): string {
+/** The sentence the writer must give, with the free space it finds after the failure (call right after it). */
+async function sentence(target: string, shape: string, allocate: 'sparse' | 'full'): Promise<string> {
   const bytes = planZeroedNpy({ dtype: 'u1', shape }).fileBytes;
-  return fsErrorSentence('ENOSPC', { action: 'create', path: target, bytes, allocate });
+  const space = await freeSpace(dirname(target));
+  assert.ok(space, 'statfs reports free space here');
+  return fsErrorSentence('ENOSPC', { action: 'create', path: target, bytes, allocate, space });
 }
 
 for (const kind of ['tmpfs', 'ext4'] as const) {
@@ -60,7 +63,7 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
         const free = m().freeBytes();
         const progress: number[] = [];
         const e = await failureOf(() => writeZeroedNpy({ path: target, dtype: 'u1', shape, allocate: 'full', onProgress: (d) => progress.push(d) }));
-        checkCoreFault({ no: 2, name: `${kind} 2x free, ${path}`, target, before, errno: 'ENOSPC', sentence: sentence(target, shape, 'full') }, e);
+        checkCoreFault({ no: 2, name: `${kind} 2x free, ${path}`, target, before, errno: 'ENOSPC', sentence: await sentence(target, shape, 'full') }, e);
         assert.deepEqual(progress, [], 'no progress: refused up front');
         assert.equal(m().freeBytes(), free, 'free space as before');
       });
@@ -85,7 +88,7 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
         }));
         before.push('other-program.bin');
         before.sort();
-        checkCoreFault({ no: 2, name: `${kind} filled meanwhile, ${path}`, target, before, errno: 'ENOSPC', sentence: sentence(target, shape, 'full') }, e);
+        checkCoreFault({ no: 2, name: `${kind} filled meanwhile, ${path}`, target, before, errno: 'ENOSPC', sentence: await sentence(target, shape, 'full') }, e);
         // Everything the failed attempt held is free again: its header block(s) from before the disk filled up,
         // and whatever fallocate or the zero chunks got hold of afterwards.
         assert.ok(tempHeld > 0n, 'the temp file held the header when the disk filled up');
@@ -104,10 +107,10 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
           path: target, dtype: 'u1', shape, allocate: 'full', overwrite: true,
           onProgress: () => { if (!filled) { m().fill('other-program.bin'); filled = true; } },
         }));
-        checkCoreFault({ no: 7, name: `${kind} --force, filled meanwhile, ${path}`, target, before, old, errno: 'ENOSPC', sentence: sentence(target, shape, 'full') }, e);
+        checkCoreFault({ no: 7, name: `${kind} --force, filled meanwhile, ${path}`, target, before, old, errno: 'ENOSPC', sentence: await sentence(target, shape, 'full') }, e);
       });
 
-      it(`${path}, CLI --force over an old file, file larger than the free space: the old file stays`, function () {
+      it(`${path}, CLI --force over an old file, file larger than the free space: the old file stays`, async function () {
         pathSkip(this, path);
         const target = join(m().dir, 'old.npy');
         const old = plantOld(target);
@@ -115,7 +118,7 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
         const before = listDir(m().dir);
         const env = { ...process.env, ZEROED_NPY_NO_FALLOCATE: path === 'chunked' ? '1' : '0' };
         const r = runCliWith(['create', target, '--dtype', 'u1', '--shape', shape, '--allocate', 'full', '--force'], { env });
-        checkCliFault({ no: 7, name: `${kind} --force 2x free, ${path}`, target, before, old, errno: 'ENOSPC', sentence: sentence(target, shape, 'full') }, r);
+        checkCliFault({ no: 7, name: `${kind} --force 2x free, ${path}`, target, before, old, errno: 'ENOSPC', sentence: await sentence(target, shape, 'full') }, r);
       });
     }
 
@@ -129,13 +132,13 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
         const e = await failureOf(() => writeZeroedNpy({ path: target, dtype: 'f8', shape: '1024,2048,4096' }));
         const msg = checkCoreFault({
           no: 2, name: 'tmpfs full, header, sparse', target, before, errno: 'ENOSPC',
-          sentence: fsErrorSentence('ENOSPC', { action: 'create', path: target, allocate: 'sparse' }),
+          sentence: await sentence(target, '1024,2048,4096', 'sparse'),
         }, e).message;
         assert.match(msg, /no room even for the header/);
         assert.doesNotMatch(msg, /sparse allocation|needs 64 GiB/);
       });
 
-      it('CLI --force over an old file into a completely full file system: the old file stays', () => {
+      it('CLI --force over an old file into a completely full file system: the old file stays', async () => {
         const target = join(m().dir, 'old.npy');
         const old = plantOld(target);
         m().fill();
@@ -143,9 +146,42 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
         const r = runCliWith(['create', target, '--dtype', 'f8', '--shape', '1024,2048,4096', '--force']);
         checkCliFault({
           no: 7, name: 'tmpfs full, header, --force', target, before, old, errno: 'ENOSPC',
-          sentence: fsErrorSentence('ENOSPC', { action: 'create', path: target, allocate: 'sparse' }),
+          sentence: await sentence(target, '1024,2048,4096', 'sparse'),
         }, r);
       });
     }
   });
 }
+
+describe('faults: ENOSPC from a file system out of inodes (tmpfs nr_inodes=8)', function () {
+  this.timeout(20000);
+  let fs: TestMount | undefined;
+  before(function () {
+    ensureCliBundle();
+    fs = TestMount.create(this, 'tmpfs', '4m', 'nr_inodes=8');
+  });
+  afterEach(() => fs?.clear());
+  after(() => fs?.unmount());
+  const m = (): TestMount => fs as TestMount;
+
+  // Bug fixed: this said "the disk is full, with no room even for the header" with megabytes free.
+  it('sparse, no inode left: says it is the file count, not the space', async () => {
+    const target = join(m().dir, 'a.npy');
+    assert.ok(m().exhaustInodes() > 0);
+    const before = listDir(m().dir);
+    const e = await failureOf(() => writeZeroedNpy({ path: target, dtype: 'f8', shape: '10' }));
+    const msg = checkCoreFault({ no: 2, name: 'tmpfs no inodes, sparse', target, before, errno: 'ENOSPC', sentence: await sentence(target, '10', 'sparse') }, e).message;
+    assert.match(msg, /no free inodes/);
+    assert.ok((m().freeBytes()) > 1024n * 1024n, 'megabytes are free');
+  });
+
+  it('CLI --force --allocate full over an old file, no inode left: the old file stays', async () => {
+    const target = join(m().dir, 'old.npy');
+    const old = plantOld(target);
+    m().exhaustInodes();
+    const before = listDir(m().dir);
+    const r = runCliWith(['create', target, '--dtype', 'f8', '--shape', '10', '--force', '--allocate', 'full']);
+    checkCliFault({ no: 7, name: 'tmpfs no inodes, --force full', target, before, old, errno: 'ENOSPC', sentence: await sentence(target, '10', 'full') }, r);
+    assert.match(r.stderr, /no free inodes/);
+  });
+});

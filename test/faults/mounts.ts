@@ -29,11 +29,11 @@ export class TestMount {
    * Mounts a tmpfs of `size` (mount's syntax: "4m") or, with kind 'ext4', a fresh ext4 image of that size on a
    * loop device. Calls requireTool on failure (skip, or fail under CI=true) and returns undefined then.
    */
-  static create(ctx: Mocha.Context, kind: 'tmpfs' | 'ext4', size: string): TestMount | undefined {
+  static create(ctx: Mocha.Context, kind: 'tmpfs' | 'ext4', size: string, tmpfsOptions = ''): TestMount | undefined {
     const m = new TestMount(makeTempDir('zeroed-npy-faults-'));
     let r: { ok: boolean; out: string };
     if (kind === 'tmpfs') {
-      r = sh('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', m.dir]);
+      r = sh('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755${tmpfsOptions ? `,${tmpfsOptions}` : ''}`, 'tmpfs', m.dir]);
     } else {
       const img = join(m.base, 'fs.img');
       r = sh('truncate', ['-s', size, img]);
@@ -88,6 +88,18 @@ export class TestMount {
       closeSync(fd);
     }
     return total;
+  }
+
+  /** Creates empty files until the file system has no inode left; returns how many. */
+  exhaustInodes(): number {
+    for (let i = 0; ; i++) {
+      try {
+        closeSync(openSync(join(this.dir, `inode-${i}`), 'wx'));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOSPC') return i;
+        throw e;
+      }
+    }
   }
 
   /** Unmounts (lazily if still busy, so an after() hook never leaves a mount behind) and removes the folder. */
