@@ -8,7 +8,7 @@ import { ensureCliBundle, startCli } from '../helpers/cli';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 import { checkCliFault, checkCoreFault, plantOld } from './matrix';
-import { failureOf, waitForTempGrowth } from './run';
+import { failureOf, restoreAllocationSettings, waitForTempGrowth } from './run';
 
 const MiB = 1024 * 1024;
 
@@ -19,8 +19,7 @@ describe('faults: cancellation', function () {
   beforeEach(() => { dir = makeTempDir(); });
   afterEach(() => {
     removeTempDir(dir);
-    fullAllocationSettings.useFallocate = true;
-    fullAllocationSettings.chunkBytes = 8 * MiB;
+    restoreAllocationSettings();
   });
 
   it('AbortSignal from onProgress mid chunked allocation, over an old file: cancelled, old file intact', async () => {

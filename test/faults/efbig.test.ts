@@ -11,7 +11,7 @@ import { ensureCliBundle } from '../helpers/cli';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 import { checkCliFault, checkCoreFault, plantOld } from './matrix';
-import { failureOf, isExt4, runCliWith } from './run';
+import { failureOf, isExt4, restoreAllocationSettings, runCliWith } from './run';
 
 const TiB = 1n << 40n;
 const EXT4_MAX = 16n * TiB - 4096n;
@@ -31,8 +31,7 @@ describe('faults: EFBIG', function () {
   beforeEach(() => { dir = makeTempDir(); });
   afterEach(() => {
     removeTempDir(dir);
-    fullAllocationSettings.useFallocate = true;
-    fullAllocationSettings.chunkBytes = 8 * 1024 * 1024;
+    restoreAllocationSettings();
   });
 
   describe('ext4 limit', () => {

@@ -13,7 +13,7 @@ import { leftoverTempFiles, listDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 import { checkCliFault, checkCoreFault, plantOld } from './matrix';
 import { TestMount } from './mounts';
-import { failureOf, runCliWith } from './run';
+import { failureOf, restoreAllocationSettings, runCliWith } from './run';
 
 const MiB = 1024 * 1024;
 type Path = 'fallocate' | 'chunked';
@@ -41,8 +41,7 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
       fs = TestMount.create(this, kind, `${size / MiB}m`);
     });
     afterEach(() => {
-      fullAllocationSettings.useFallocate = true;
-      fullAllocationSettings.chunkBytes = 8 * MiB;
+      restoreAllocationSettings();
       fs?.clear();
     });
     after(() => fs?.unmount());
@@ -183,5 +182,16 @@ describe('faults: ENOSPC from a file system out of inodes (tmpfs nr_inodes=8)', 
     const r = runCliWith(['create', target, '--dtype', 'f8', '--shape', '10', '--force', '--allocate', 'full']);
     checkCliFault({ no: 7, name: 'tmpfs no inodes, --force full', target, before, old, errno: 'ENOSPC', sentence: await sentence(target, '10', 'full') }, r);
     assert.match(r.stderr, /no free inodes/);
+  });
+});
+
+describe('faults: free space that a file system does not report', () => {
+  // Some FUSE and network file systems answer statfs with 0 blocks in all; "0 B free" there is made up and must
+  // never refuse a full allocation. /proc answers the same way, so it stands in for them.
+  it('freeSpace is undefined for a file system with 0 blocks (/proc), a number for a real one', async function () {
+    requireTool(this, process.platform === 'linux', 'needs Linux /proc');
+    assert.equal(await freeSpace('/proc'), undefined);
+    const real = await freeSpace(__dirname);
+    assert.ok(real && real.freeBytes > 0n && real.blockBytes > 0n, JSON.stringify(real, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
   });
 });

@@ -3,10 +3,18 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fullAllocationSettings } from '../../src/core/allocate';
 import { cliPath, CliResult } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 import { leftoverTempFiles } from '../helpers/tmp';
 import { commandExists } from '../helpers/tools';
+
+const allocationDefaults = { ...fullAllocationSettings };
+
+/** Puts the writer's test knobs back as the process started with them (ZEROED_NPY_NO_FALLOCATE included). */
+export function restoreAllocationSettings(): void {
+  Object.assign(fullAllocationSettings, allocationDefaults);
+}
 
 /** What `fn` threw; fails the test if it succeeded. */
 export async function failureOf(fn: () => Promise<unknown>): Promise<unknown> {

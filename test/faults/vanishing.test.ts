@@ -7,7 +7,7 @@ import { fsErrorSentence } from '../../src/core/fserrors';
 import { writeZeroedNpy } from '../../src/core/writer';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { checkCoreFault, plantOld } from './matrix';
-import { failureOf } from './run';
+import { failureOf, restoreAllocationSettings } from './run';
 
 describe('faults: files vanishing mid-allocation', function () {
   this.timeout(20000);
@@ -19,8 +19,7 @@ describe('faults: files vanishing mid-allocation', function () {
   });
   afterEach(() => {
     removeTempDir(dir);
-    fullAllocationSettings.useFallocate = true;
-    fullAllocationSettings.chunkBytes = 8 * 1024 * 1024;
+    restoreAllocationSettings();
   });
 
   it('the temp file is deleted by another program, --force over an old file: says so, old file intact', async () => {
