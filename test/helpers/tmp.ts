@@ -17,7 +17,7 @@ export function listDir(dir: string): string[] {
   return readdirSync(dir).sort();
 }
 
-/** Names that look like a writer's temp file (".<name>.zeroed-npy-<pid>-<random>.tmp"). */
+/** Names that look like a writer's temp file (".<name>.zeroed-npy-<pid>-<tag>-<random>.tmp"). */
 export function leftoverTempFiles(dir: string): string[] {
   return listDir(dir).filter((n) => /\.zeroed-npy-.*\.tmp$/.test(n));
 }
