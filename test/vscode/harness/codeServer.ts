@@ -138,7 +138,7 @@ export class CodeServer {
     const proc = spawn(NODE24, args, { env: serverEnv(profile, opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     const cs = new CodeServer(port, profile, proc, !!opts.keepProfile, log);
-    liveServers.add(cs);
+    if (proc.pid) liveGroups.add(proc.pid);
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`code-server did not start within ${opts.startTimeoutMs ?? 60_000} ms`)),
@@ -164,7 +164,6 @@ export class CodeServer {
 
   /** Ends the server's whole process group (by its id) and removes the throw-away profile. */
   async stop(): Promise<void> {
-    liveServers.delete(this);
     if (!this.exited && this.proc.pid) {
       const gone = new Promise<void>((r) => { if (this.exited) r(); else this.proc.once('exit', () => r()); });
       killGroup(this.proc.pid, 'SIGTERM');
@@ -173,7 +172,10 @@ export class CodeServer {
       clearTimeout(timer);
     }
     // Children may outlive the leader for a moment; make sure none of the group is left.
-    if (this.proc.pid) killGroup(this.proc.pid, 'SIGKILL');
+    if (this.proc.pid) {
+      killGroup(this.proc.pid, 'SIGKILL');
+      liveGroups.delete(this.proc.pid);
+    }
     if (!this.keepProfile) rmSync(this.profile.root, { recursive: true, force: true });
   }
 }
@@ -182,15 +184,12 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   try { process.kill(-pid, signal); } catch { /* already gone */ }
 }
 
-// A crashed or interrupted test run must not leave a server behind.
-const liveServers = new Set<CodeServer>();
+// A crashed or interrupted run must not leave a server behind: the process groups we started, by id.
+const liveGroups = new Set<number>();
 function killAllSync(): void {
-  for (const cs of liveServers) {
-    const pid = (cs as unknown as { proc: ChildProcess }).proc.pid;
-    if (pid) killGroup(pid, 'SIGKILL');
-  }
+  for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
 }
 process.once('exit', killAllSync);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(sig, () => { killAllSync(); process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)); });
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.once(sig, () => { killAllSync(); process.exit(code); });
 }

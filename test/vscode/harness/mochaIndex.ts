@@ -18,16 +18,20 @@ function line(text: string): void {
   else console.log(text);
 }
 
-function reporter(runner: Mocha.Runner): void {
-  const { EVENT_SUITE_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
-  runner.on(EVENT_SUITE_BEGIN, (s: Mocha.Suite) => { if (s.title) line(`  ${s.title}`); });
-  runner.on(EVENT_TEST_PASS, (t: Mocha.Test) => line(`    ok   ${t.title} (${t.duration ?? 0} ms)`));
-  runner.on(EVENT_TEST_PENDING, (t: Mocha.Test) => line(`    skip ${t.title}`));
-  runner.on(EVENT_TEST_FAIL, (t: Mocha.Test, err: Error) => line(`    FAIL ${t.fullTitle()}: ${err?.message ?? err}`));
+/** One line per test, written where the driver can read it while the suite runs. */
+class LineReporter extends Mocha.reporters.Base {
+  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+    super(runner, options);
+    const { EVENT_SUITE_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
+    runner.on(EVENT_SUITE_BEGIN, (s: Mocha.Suite) => { if (s.title) line(`  ${s.title}`); });
+    runner.on(EVENT_TEST_PASS, (t: Mocha.Test) => line(`    ok   ${t.title} (${t.duration ?? 0} ms)`));
+    runner.on(EVENT_TEST_PENDING, (t: Mocha.Test) => line(`    skip ${t.title}`));
+    runner.on(EVENT_TEST_FAIL, (t: Mocha.Test, err: Error) => line(`    FAIL ${t.fullTitle()}: ${err?.message ?? err}`));
+  }
 }
 
 export function runMochaIn(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: reporter as unknown as string });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: LineReporter });
   const grep = process.env.ZEROED_NPY_TEST_GREP;
   if (grep) mocha.grep(grep);
   const files = (readdirSync(dir, { recursive: true }) as string[])
