@@ -10,7 +10,7 @@ import { timeRoundRobin } from '../lib/commands';
 import type { BenchConfig, Measured } from '../lib/model';
 import { numpyCreateCommand, numpyInProcess } from '../lib/numpy';
 import { summarize } from '../lib/stats';
-import { timeAsync } from '../lib/time';
+import { timeAsyncRoundRobin } from '../lib/time';
 
 export interface CreateCase {
   id: string; label: string; dtype: string; shape: bigint[];
@@ -33,16 +33,6 @@ export async function benchCreate(cfg: BenchConfig, log: (s: string) => void): P
     const size = Number(plan.fileBytes);
     const path = join(cfg.dir, `create-${c.id}.npy`);
     const rows: Measured[] = [];
-    const inproc = (id: string, label: string, samples: number[]): Measured => {
-      const m: Measured = { id, label, kind: 'in-process', samples, summary: summarize(samples), allocatedBytes: allocated(path) };
-      rows.push(m);
-      return m;
-    };
-
-    let s = await timeAsync(() => writeZeroedNpy({ path, dtype: c.dtype, shape: c.shape }),
-      { runs: cfg.runs, warmup: cfg.warmup, setup: () => rm(path) });
-    inproc('ours', 'ours: writeZeroedNpy (validate, temp file, header, ftruncate, fsync, link into place)', s);
-
     // The least a program can do: open, write the header, ftruncate, close (same Node API as ours).
     const floor = async (sync: boolean): Promise<void> => {
       const h = await open(path, 'w');
@@ -51,10 +41,18 @@ export async function benchCreate(cfg: BenchConfig, log: (s: string) => void): P
       if (sync) await h.sync();
       await h.close();
     };
-    s = await timeAsync(() => floor(false), { runs: cfg.runs, warmup: cfg.warmup, setup: () => rm(path) });
-    inproc('floor', 'floor: open, write header, ftruncate, close (Node)', s);
-    s = await timeAsync(() => floor(true), { runs: cfg.runs, warmup: cfg.warmup, setup: () => rm(path) });
-    inproc('floor-fsync', 'floor + fsync (what ours adds for durability)', s);
+    const alloc = new Map<string, number>();
+    const inproc = [
+      { id: 'ours', label: 'ours: writeZeroedNpy (validate, temp file, header, ftruncate, fsync, link into place)',
+        fn: () => writeZeroedNpy({ path, dtype: c.dtype, shape: c.shape }) },
+      { id: 'floor', label: 'floor: open, write header, ftruncate, close (Node)', fn: () => floor(false) },
+      { id: 'floor-fsync', label: 'floor + fsync (what ours adds for durability)', fn: () => floor(true) },
+    ].map((x) => ({ ...x, setup: () => rm(path), after: () => { alloc.set(x.id, allocated(path)); } }));
+    const samples = await timeAsyncRoundRobin(inproc, { runs: cfg.runs, warmup: cfg.warmup });
+    for (const x of inproc) {
+      const s = samples.get(x.id)!;
+      rows.push({ id: x.id, label: x.label, kind: 'in-process', samples: s, summary: summarize(s), allocatedBytes: alloc.get(x.id) });
+    }
 
     const np = numpyInProcess({ op: 'create', path, dtype: c.dtype, shape: c.shape, runs: cfg.runs, warmup: cfg.warmup });
     rows.push({ id: 'numpy', label: "numpy: open_memmap(mode='w+') (header, seek, 1 byte at the end)", kind: 'in-process',
@@ -62,7 +60,6 @@ export async function benchCreate(cfg: BenchConfig, log: (s: string) => void): P
     if (np.size !== size) throw new Error(`numpy made ${np.size} bytes, ours ${size}`);
 
     const shapeArg = c.shape.join(',');
-    const alloc = new Map<string, number>();
     const statAs = (id: string) => (): void => {
       const st = statSync(path);
       if (st.size !== size) throw new Error(`${id} made ${st.size} bytes, expected ${size}`);

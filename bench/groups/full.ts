@@ -1,17 +1,33 @@
 // Group "full allocation": every block reserved, 1 and 2 GiB. Ours through its fallocate fast path and its
-// portable chunked path (8 MiB zero writes), against util-linux `fallocate -l` and coreutils `dd if=/dev/zero … conv=fsync`
-// (ours fsyncs too). Few repeats: the chunked and dd rows really write the bytes and the disk is shared.
+// portable chunked path (8 MiB zero writes), against util-linux `fallocate -l` and coreutils
+// `dd if=/dev/zero … conv=fsync` (ours fsyncs too). Few repeats: the chunked and dd rows really write the bytes and the disk is shared.
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fullAllocationSettings } from '../../src/core/allocate';
 import { writeZeroedNpy } from '../../src/core/writer';
-import { timeRoundRobin } from '../lib/commands';
+import { shown } from '../lib/commands';
 import { GiB } from '../lib/model';
 import type { BenchConfig, Measured } from '../lib/model';
 import { summarize } from '../lib/stats';
-import { timeAsync } from '../lib/time';
+import { Command, nowMs, runTimed } from '../lib/time';
 
 export interface FullCase { gib: number; rows: Measured[] }
+
+interface Step {
+  id: string; label: string; kind: Measured['kind']; pair: 'reserve' | 'write';
+  run?: () => Promise<number>; command?: Command;
+}
+
+/** Our writer with full allocation through one path; returns the elapsed ms. */
+async function ours(path: string, dataBytes: number, useFallocate: boolean): Promise<number> {
+  fullAllocationSettings.useFallocate = useFallocate;
+  const t = nowMs();
+  const r = await writeZeroedNpy({ path, dtype: '|u1', shape: [BigInt(dataBytes)], allocate: 'full' });
+  const ms = nowMs() - t;
+  const expected = useFallocate ? 'fallocate' : 'chunked';
+  if (r.method !== expected) throw new Error(`the writer used ${r.method}, expected ${expected}`);
+  return ms;
+}
 
 const DD_BLOCK = 8 << 20;
 
@@ -24,33 +40,39 @@ export async function benchFull(cfg: BenchConfig, log: (s: string) => void): Pro
       const path = join(cfg.dir, `full-${gib}GiB.npy`);
       const rm = (): void => rmSync(path, { force: true });
       const dataBytes = gib * GiB;
-      const rows: Measured[] = [];
-      const ours = async (id: string, label: string, useFallocate: boolean, runs: number): Promise<void> => {
-        fullAllocationSettings.useFallocate = useFallocate;
-        let fileBytes = 0;
-        let method: string | undefined;
-        const s = await timeAsync(async () => {
-          const r = await writeZeroedNpy({ path, dtype: '|u1', shape: [BigInt(dataBytes)], allocate: 'full' });
-          fileBytes = Number(r.fileBytes);
-          method = r.method;
-        }, { runs, warmup: 0, setup: rm });
-        const expected = useFallocate ? 'fallocate' : 'chunked';
-        if (method !== expected) throw new Error(`${id}: the writer used ${method}, expected ${expected}`);
-        rows.push({ id, label, kind: 'in-process', samples: s, summary: summarize(s), bytes: fileBytes, allocatedBytes: statSync(path).blocks * 512 });
-        rm();
-      };
-      // fallocate reserves extents without writing data: cheap, so more repeats.
-      await ours('ours-fallocate', 'ours: writeZeroedNpy allocate=full, fallocate path', true, cfg.procRuns);
-      await ours('ours-chunked', 'ours: writeZeroedNpy allocate=full, chunked path (8 MiB writes)', false, cfg.fullRuns);
-
+      const ddArgs = ['if=/dev/zero', `of=${path}`, `bs=${DD_BLOCK}`, `count=${dataBytes / DD_BLOCK}`, 'conv=fsync', 'status=none'];
+      const steps: Step[] = [
+        { id: 'ours-fallocate', label: 'ours: writeZeroedNpy allocate=full, fallocate path', kind: 'in-process', pair: 'reserve',
+          run: () => ours(path, dataBytes, true) },
+        { id: 'fallocate', label: 'util-linux: `fallocate -l`', kind: 'process', pair: 'reserve',
+          command: { cmd: 'fallocate', args: ['-l', String(dataBytes), path] } },
+        { id: 'ours-chunked', label: 'ours: writeZeroedNpy allocate=full, chunked path (8 MiB writes)', kind: 'in-process', pair: 'write',
+          run: () => ours(path, dataBytes, false) },
+        { id: 'dd', label: 'coreutils: `dd if=/dev/zero bs=8M conv=fsync`', kind: 'process', pair: 'write', command: { cmd: 'dd', args: ddArgs } },
+      ];
+      // Each pair interleaved (ours, tool, ours, tool, …) so load from elsewhere falls on both alike. fallocate only
+      // reserves extents, so that pair gets more repeats; the write pair really writes the bytes, so few.
+      const samples = new Map<string, number[]>(steps.map((x) => [x.id, []]));
+      const fileBytes = new Map<string, number>();
       const alloc = new Map<string, number>();
-      const statAs = (id: string) => (): void => { alloc.set(id, statSync(path).blocks * 512); };
-      const [fa] = timeRoundRobin([{ id: 'fallocate', label: 'util-linux: `fallocate -l`', setup: rm, after: statAs('fallocate'),
-        command: { cmd: 'fallocate', args: ['-l', String(dataBytes), path] } }], cfg.procRuns, 0);
-      const [dd] = timeRoundRobin([{ id: 'dd', label: 'coreutils: `dd if=/dev/zero bs=8M conv=fsync`', setup: rm, after: statAs('dd'),
-        command: { cmd: 'dd', args: ['if=/dev/zero', `of=${path}`, `bs=${DD_BLOCK}`, `count=${dataBytes / DD_BLOCK}`, 'conv=fsync', 'status=none'] } }],
-      cfg.fullRuns, 0);
-      for (const m of [fa!, dd!]) rows.push({ ...m, bytes: dataBytes, allocatedBytes: alloc.get(m.id) });
+      for (const pair of ['reserve', 'write'] as const) {
+        const runs = pair === 'reserve' ? cfg.procRuns : cfg.fullRuns;
+        for (let i = 0; i < runs; i++) {
+          for (const st of steps.filter((x) => x.pair === pair)) {
+            rm();
+            const ms = st.run ? await st.run() : runTimed(st.command!);
+            samples.get(st.id)!.push(ms);
+            const stat = statSync(path);
+            fileBytes.set(st.id, stat.size);
+            alloc.set(st.id, stat.blocks * 512);
+            rm();
+          }
+        }
+      }
+      const rows: Measured[] = steps.map((st) => ({
+        id: st.id, label: st.label, kind: st.kind, command: st.command ? shown(st.command) : undefined,
+        samples: samples.get(st.id)!, summary: summarize(samples.get(st.id)!), bytes: fileBytes.get(st.id), allocatedBytes: alloc.get(st.id),
+      }));
       rm();
       out.push({ gib, rows });
     }

@@ -125,7 +125,9 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
   L.push(`- In-process rows: ${plural(cfg.runs, 'timed run')} after ${plural(cfg.warmup, 'warm-up run')} in one process (Node: \`process.hrtime\`; ` +
     'numpy: `time.perf_counter` inside one python3 process, bench/numpy_inprocess.py).');
   L.push(`- Process rows: ${plural(cfg.procRuns, 'run')} after 1 warm-up, wall time of the whole child process (\`spawnSync\` + ` +
-    '`process.hrtime`), commands interleaved round-robin so drift falls on all alike; interpreter start is included, see the baselines.');
+    '`process.hrtime`); interpreter start is included, see the baselines.');
+  L.push('- Interleaving: rows that run in the same process are timed round-robin (ours, floor, floor + fsync; ours and ' +
+    'the tool in each full-allocation pair; the process rows), so load from elsewhere on the machine falls on them alike.');
   L.push('- **Median** in bold, then min – max. Ratios divide medians measured in this same run (below 1× = faster than the baseline). ' +
     'Anything untimed (removing the previous file, writing the header for the `truncate` floor) happens before the clock starts.');
   L.push('- Allocated = `stat` blocks × 512 of the file after the last run. Bytes read = bytes returned by read syscalls on that file: ' +

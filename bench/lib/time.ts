@@ -21,6 +21,24 @@ export async function timeAsync(fn: () => Promise<unknown>, o: RepeatOptions): P
   return out;
 }
 
+/** Several async functions timed round-robin (A B C, A B C, …); setup and after are untimed. Samples per id. */
+export async function timeAsyncRoundRobin(
+  list: ReadonlyArray<{ id: string; fn: () => Promise<unknown>; setup?: () => void; after?: () => void }>, o: { runs: number; warmup: number },
+): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>(list.map((x) => [x.id, []]));
+  for (let i = 0; i < o.warmup + o.runs; i++) {
+    for (const x of list) {
+      x.setup?.();
+      const t = nowMs();
+      await x.fn();
+      const dt = nowMs() - t;
+      if (i >= o.warmup) out.get(x.id)!.push(dt);
+      x.after?.();
+    }
+  }
+  return out;
+}
+
 export interface Command { cmd: string; args: string[]; env?: NodeJS.ProcessEnv }
 
 /** Runs a command to completion once; throws with its stderr when it fails. Returns the elapsed ms. */
