@@ -27,10 +27,11 @@ describe('.npy preview in the browser', () => {
     wb = undefined;
   });
 
+  /** Opens a window on the samples and clicks `name` (wb is set first, so a failure keeps its screenshot). */
   async function openFromExplorer(name: string): Promise<Workbench> {
-    const w = await session().open(dir);
-    await w.explorerRow(name).click();
-    return w;
+    wb = await session().open(dir);
+    await wb.openFromExplorer(name);
+    return wb;
   }
 
   it('shows a markup field name as text and runs nothing', async () => {

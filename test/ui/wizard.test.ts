@@ -133,6 +133,56 @@ describe('Create Zeroed .npy wizard', () => {
     assert.match(await wb.cell('order'), /column-major/);
   });
 
+  it('a typed bad dtype or bad shape gets one sentence and cannot be accepted', async () => {
+    wb = await session().open(dir);
+    await wb.runCommand('Create Zeroed .npy');
+    await wb.waitForStep(1);
+    await wb.quickInput.locator('input').fill('float7');
+    const focused = wb.quickInput.locator('.quick-input-list .monaco-list-row.focused');
+    await focused.waitFor();
+    const reason = ((await focused.textContent()) ?? '').trim();
+    assert.match(reason, /float7/, `the item names the typed text: ${reason}`);
+    await wb.page.keyboard.press('Enter');
+    assert.match((await wb.step()).title, /\(1\/4\)/, 'still at the dtype step');
+
+    await wb.quickInput.locator('input').fill('>i2');
+    await wb.quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: '>i2' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(2);
+    const error = await wb.typeAndWaitMessage('3, -4', /./);
+    assert.doesNotMatch(error, /elements/, 'no size line for a bad shape');
+    assert.match(error, /^[^\n]+$/, 'one line');
+    await wb.page.keyboard.press('Enter');
+    assert.match((await wb.step()).title, /\(2\/4\)/, 'still at the shape step');
+    await wb.page.keyboard.press('Escape');
+    await wb.quickInputHidden();
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('explorer: right-click a .npy → Create Zeroed .npy Like This… pre-fills the wizard from it', async () => {
+    py('np.save(sys.argv[1], np.ones((2, 5), dtype=">u4")); print(1)', path.join(dir, 'model.npy'));
+    wb = await session().open(dir);
+    await wb.contextMenu('model.npy', 'Create Zeroed .npy Like This…');
+    await wb.waitForStep(1);
+    await wb.quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: '>u4' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(2);
+    assert.equal((await wb.step()).value.replace(/[()\s]/g, ''), '2,5', 'shape pre-filled from model.npy');
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(3);
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(4);
+    const name = (await wb.step()).value;
+    assert.notEqual(name, 'model.npy', 'never suggests overwriting the model');
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInputHidden();
+    await wb.previewRendered();
+    const np = loadWithNumpy(path.join(dir, name));
+    assert.equal(np.dtype, '>u4');
+    assert.deepEqual(np.shape, [2, 5]);
+    assert.ok(np.zero);
+  });
+
   it('lists the command in the palette as "Zeroed .npy: Create Zeroed .npy…"', async () => {
     wb = await session().open(dir);
     await wb.page.keyboard.press('F1');

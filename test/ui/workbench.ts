@@ -148,6 +148,32 @@ export class Workbench {
     return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
   }
 
+  /**
+   * Click a .npy in the explorer and wait for the preview (not yet rendered). Right after a window loads, the
+   * workbench may still open it in the text editor ("binary file") because the remote extension's custom
+   * editor is registered a little after its commands; a person would close that and click again, so do we.
+   */
+  async openFromExplorer(name: string): Promise<void> {
+    // A text editor: Monaco for text-like bytes, or the "binary file" placeholder.
+    const textEditor = this.page.locator('.part.editor .monaco-editor')
+      .or(this.page.getByText('The file is not displayed in the text editor'));
+    const webview = this.page.locator('iframe.webview.ready');
+    for (let attempt = 1; ; attempt++) {
+      await this.explorerRow(name).click();
+      const which = await Promise.race([
+        webview.first().waitFor({ state: 'attached', timeout: 30_000 }).then(() => 'preview', () => 'neither'),
+        textEditor.first().waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'text', () => 'neither'),
+      ]);
+      if (which === 'preview') return;
+      if (which === 'neither') throw new Error(`clicking ${name} opened no editor`);
+      if (attempt >= 4) throw new Error(`${name} kept opening in the text editor instead of the .npy preview`);
+      console.log(`      (${name} opened in the text editor, attempt ${attempt}: closing it and clicking again)`);
+      await this.page.locator('.tabs-container .tab.active .tab-actions .action-label').click();
+      await textEditor.first().waitFor({ state: 'hidden' });
+      await this.page.waitForTimeout(1000 * attempt);
+    }
+  }
+
   /** Right-click `name` in the explorer and choose `entry` in the context menu. */
   async contextMenu(name: string, entry: string, screenshot?: { dir: string; name: string }): Promise<void> {
     const row = this.explorerRow(name);
