@@ -132,7 +132,7 @@ async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes:
   }
 }
 
-function nextEntry(zip: yauzl.ZipFile, fileName: string): Promise<yauzl.Entry | null> {
+function nextEntry(zip: yauzl.ZipFile, path: string): Promise<yauzl.Entry | null> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
       zip.removeListener('entry', onEntry);
