@@ -58,13 +58,16 @@ export function exactDecimal(a: number): { digits: string; exp: number } {
   return { digits: raw.replace(/0+$/, ''), exp: raw.length - 1 - shift };
 }
 
-/** Rounds exact digits to p significant digits, ties to even; may carry into a new leading digit. */
-function roundDigits(d: { digits: string; exp: number }, p: number): { digits: string; exp: number } {
+/**
+ * Rounds exact digits to p significant digits: ties to even by default, or always 'down'/'up' (the two
+ * neighbours, for when the nearest does not round-trip next to a power of two); may carry into a new digit.
+ */
+function roundDigits(d: { digits: string; exp: number }, p: number, mode: 'even' | 'down' | 'up' = 'even'): { digits: string; exp: number } {
   if (d.digits.length <= p) return d;
   let head = BigInt(d.digits.slice(0, p));
   const next = d.digits.charCodeAt(p) - 48;
   const restNonZero = /[1-9]/.test(d.digits.slice(p + 1));
-  if (next > 5 || (next === 5 && (restNonZero || head % 2n === 1n))) head += 1n;
+  if (mode === 'up' || (mode === 'even' && (next > 5 || (next === 5 && (restNonZero || head % 2n === 1n))))) head += 1n;
   let digits = head.toString();
   let exp = d.exp;
   if (digits.length > p) { exp += 1; digits = digits.slice(0, p); }
@@ -80,9 +83,14 @@ export function shortestDigits(v: number, bits: FloatBits): { digits: string; ex
     return { digits: (m[1] + (m[2] ?? '')).replace(/0+$/, '') || '0', exp: Number(m[3]) };
   }
   const exact = exactDecimal(a);
+  const value = (r: { digits: string; exp: number }): number => Number(`${r.digits}e${r.exp - r.digits.length + 1}`);
   for (let p = 1; p < MAX_DIGITS[bits]; p++) {
-    const r = roundDigits(exact, p);
-    if (roundTo(bits, Number(`${r.digits}e${r.exp - r.digits.length + 1}`)) === a) return r;
+    // The nearest p-digit decimal first; at a power of two the gap below is half the gap above, so the
+    // nearest can miss while the neighbour on the wide side still round-trips (float16 2^-6 → 0.01563).
+    for (const mode of ['even', 'down', 'up'] as const) {
+      const r = roundDigits(exact, p, mode);
+      if (roundTo(bits, value(r)) === a) return r;
+    }
   }
   return roundDigits(exact, MAX_DIGITS[bits]);
 }

@@ -146,6 +146,42 @@ describe('readValues against numpy (str of each element)', function () {
   });
 });
 
+describe('readValues floats against numpy, in bulk', function () {
+  let dir: string;
+  before(function () { requireNumpy(this); dir = makeTempDir(); });
+  after(() => { if (dir) removeTempDir(dir); });
+
+  // Every float16 bit pattern, and random float32/complex64/float64 bits: shortest digits, ties and cutoffs.
+  for (const [label, code] of [
+    ['all 65,536 float16 values', "a = np.arange(65536, dtype='<u2').view('<f2')"],
+    ['30,000 random float32 bit patterns', "a = rng.integers(0, 2**32, 30000, dtype='u8').astype('<u4').view('<f4')"],
+    ['10,000 random complex64 bit patterns', "a = rng.integers(0, 2**32, 20000, dtype='u8').astype('>u4').view('>c8')"],
+    ['20,000 random float64 bit patterns', "a = rng.integers(0, 2**63, 20000, dtype='u8').view('<f8') * rng.choice([-1.0, 1.0], 20000)"],
+  ] as const) {
+    it(label, async function () {
+      const path = join(dir, `${label.length}.npy`);
+      const texts = pythonJson<string[]>(String.raw`
+import json, sys
+import numpy as np
+rng = np.random.default_rng(7)
+env = {'np': np, 'rng': rng}
+exec(sys.argv[2], env)
+a = env['a']
+np.save(sys.argv[1], a)
+print(json.dumps([str(x) for x in a]))`, [path, code]);
+      const report = await inspectNpy(path);
+      const got: string[] = [];
+      for (let start = 0n; start < report.elementCount; start += 1000n) {
+        const page = await readValues(path, report, { start, count: 1000 });
+        got.push(...page.items.map((i) => i.text));
+      }
+      const diffs = got.map((g, i) => g === texts[i] ? '' : `#${i}: got ${g} want ${texts[i]}`).filter(Boolean);
+      assert.deepEqual(diffs.slice(0, 10), [], `${diffs.length} of ${texts.length} differ`);
+      assert.equal(got.length, texts.length);
+    });
+  }
+});
+
 describe('readValues on special files (numpy-written)', function () {
   let dir: string;
   before(function () { requireNumpy(this); dir = makeTempDir(); });
