@@ -1,21 +1,38 @@
 // The typed protocol between the extension host and the preview webview.
-import { ActionId, ErrorViewModel, PreviewViewModel } from './viewModel';
+import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from './viewModel';
 
 export type HostToWebview =
   | { type: 'report'; model: PreviewViewModel }
-  | { type: 'error'; message: string; model: ErrorViewModel };
+  | { type: 'error'; message: string; model: ErrorViewModel }
+  /** Another page of values (or a refused "Go to index"): only the Values section is rendered again. */
+  | { type: 'values'; values: ValuesViewModel };
 
 export type WebviewToHost =
   /** The page's script is listening: the host (re)posts the current state. Sent on every (re)load. */
   | { type: 'ready' }
-  /** Posted after each render of a report or an error page. */
+  /** Posted after each render of a report, an error page or a page of values. */
   | { type: 'rendered' }
-  | { type: 'action'; action: ActionId };
+  | { type: 'action'; action: ActionId }
+  /** Previous/Next: show the page starting at this C-order flat index (decimal). */
+  | { type: 'values-page'; start: string }
+  /** "Go to index" as typed (flat "12" or N-d "3, 4, 5"); the host validates it. */
+  | { type: 'values-goto'; text: string };
+
+/** Longest "Go to index" text accepted from the webview. */
+export const MAX_GOTO_TEXT = 1000;
 
 export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
   if (t === 'ready' || t === 'rendered') return true;
+  if (t === 'values-page') {
+    const start = (m as { start?: unknown }).start;
+    return typeof start === 'string' && /^\d{1,20}$/.test(start);
+  }
+  if (t === 'values-goto') {
+    const text = (m as { text?: unknown }).text;
+    return typeof text === 'string' && text.length <= MAX_GOTO_TEXT;
+  }
   const a = (m as { action?: unknown }).action;
   return t === 'action' && (a === 'copy-json' || a === 'copy-python' || a === 'copy-rust' || a === 'create-like');
 }

@@ -30,6 +30,55 @@ export interface PreviewLabels {
   headerTitle: string;
 }
 
+/** One element in the Values table; texts are numpy's str() of the element. */
+export interface ValueRow {
+  /** N-d index "[3, 4, 5]" ("()" for a 0-d array). */
+  position: string;
+  /** C-order flat index, decimal. */
+  index: string;
+  text: string;
+  /** Structured records: one text per field, in fieldNames order. */
+  fields?: string[];
+  /** Past the end of a truncated file. */
+  missing?: boolean;
+}
+
+export interface ValuesLabels {
+  title: string;
+  navigation: string;
+  previous: string;
+  next: string;
+  gotoLabel: string;
+  gotoButton: string;
+  gotoPlaceholder: string;
+  indexColumn: string;
+  valueColumn: string;
+}
+
+/** The Values section: one page of elements in numpy's C-order flat index (a.flat), whatever the file's order. */
+export interface ValuesViewModel {
+  /** Flat index of the first row, decimal. */
+  start: string;
+  /** "Elements 1–20 of 1,000 · 160 bytes read". */
+  summary: string;
+  /** Extra line, e.g. that a Fortran-order file is shown in C order. */
+  note?: string;
+  rows: ValueRow[];
+  /** Structured dtypes: the column names; null otherwise. */
+  fieldNames: string[] | null;
+  /** Start of the previous/next page, or null at either end. */
+  prevStart: string | null;
+  nextStart: string | null;
+  /** Why no values are shown (object arrays, read errors): replaces the table. */
+  unavailable?: string;
+  /** One sentence refusing the last "Go to index" input. */
+  error?: string;
+  /** What the index box holds after this render. */
+  gotoText: string;
+  bytesRead: number;
+  ui: ValuesLabels;
+}
+
 export interface PreviewViewModel {
   badge: Badge;
   values: Record<ValueKey, string>;
@@ -41,6 +90,8 @@ export interface PreviewViewModel {
   /** False for object arrays: a zeroed file cannot hold Python objects. */
   canCreateLike: boolean;
   ui: PreviewLabels;
+  /** The first page of values (or why there are none); absent while not read yet. */
+  valuesPage?: ValuesViewModel;
 }
 
 export interface ErrorViewModel {

@@ -1,20 +1,51 @@
 // One preview panel: inspects the header, posts the view model, re-inspects when the file changes on disk,
-// and answers the webview's buttons. Failures become the error page, never a dialog.
+// and answers the webview's buttons. Failures become the error page, never a dialog. The Values section
+// shows one page of elements read by the core (only that page's bytes); the page survives re-reads.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
-import { ActionId } from '../common/viewModel';
+import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/inspect';
 import { NpyReport } from '../core/types';
+import { MAX_PAGE_COUNT, ValuesRequest, readValues, readValuesFromBytes } from '../core/values';
+import { parseIndex } from '../core/values-index';
 import { displayName, inspectUri } from './fileAccess';
 import { buildPreviewHtml, makeNonce } from './model/html';
-import { errorToViewModel, reportToViewModel } from './model/reportView';
+import { errorSentence, errorToViewModel, reportToViewModel, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 
 const t = vscode.l10n.t;
 /** Editors often write a file in several steps; wait for quiet before re-reading the header. */
 const REFRESH_DEBOUNCE_MS = 150;
+/** zeroedNpy.valuesPerPage when unset or invalid. */
+export const DEFAULT_VALUES_PER_PAGE = 20;
+
+/** Elements per page from the zeroedNpy.valuesPerPage setting, kept within 1..MAX_PAGE_COUNT. */
+export function valuesPerPage(scope?: vscode.Uri): number {
+  const v = vscode.workspace.getConfiguration('zeroedNpy', scope).get<unknown>('valuesPerPage');
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(MAX_PAGE_COUNT, Math.max(1, Math.floor(v))) : DEFAULT_VALUES_PER_PAGE;
+}
+
+/** The page shown, as the test API reports it (numbers as decimal strings where they can exceed 2^53). */
+export interface ValuesSnapshot {
+  start: string;
+  items: string[];
+  bytesRead: number;
+  /** The refused "Go to index" sentence, if the last one was refused. */
+  error?: string;
+  /** Why no values are shown (object arrays, read errors). */
+  unavailable?: string;
+}
+
+/**
+ * What previews() returns per panel: the registry's snapshot plus the Values page, and a way for tests inside
+ * VS Code to page exactly as the webview's buttons and "Go to index" box do (same message handler).
+ */
+export interface PreviewSessionSnapshot extends PreviewSnapshot {
+  values?: ValuesSnapshot;
+  showValues(request: { start: string } | { goto: string }): void;
+}
 
 export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private report?: NpyReport;
@@ -22,6 +53,9 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private error?: string;
   private renders = 0;
   private generation = 0;
+  /** Flat index of the first element shown; kept across re-reads of a changed file. */
+  private valuesStart = 0n;
+  private values?: ValuesViewModel;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -40,13 +74,24 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     this.disposables.push(
       registry.add(this),
       webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) void this.showValues({ start: this.valuesStart });
+      }),
       ...this.watch(),
     );
     panel.onDidDispose(() => this.dispose());
   }
 
-  snapshot(): PreviewSnapshot {
-    return { uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders };
+  snapshot(): PreviewSessionSnapshot {
+    const v = this.values;
+    return {
+      uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders,
+      values: v && {
+        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead,
+        ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
+      },
+      showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
+    };
   }
 
   dispose(): void {
@@ -78,15 +123,22 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     try {
       const report = await inspectUri(this.uri);
       if (gen !== this.generation) return;
+      // The page shown before the change stays, moved back inside the array if the array shrank.
+      const size = BigInt(valuesPerPage(this.uri));
+      if (this.valuesStart >= report.elementCount) this.valuesStart = report.elementCount > size ? report.elementCount - size : 0n;
+      const values = await this.readPage(report, { start: this.valuesStart, count: Number(size) });
+      if (gen !== this.generation) return;
       this.report = report;
       this.reportJson = reportToJson(report);
       this.error = undefined;
-      message = { type: 'report', model: reportToViewModel(report, t) };
+      this.values = values;
+      message = { type: 'report', model: { ...reportToViewModel(report, t), valuesPage: values } };
     } catch (e) {
       if (gen !== this.generation) return;
       const model = errorToViewModel(displayName(this.uri), e, t);
       this.report = undefined;
       this.reportJson = undefined;
+      this.values = undefined;
       this.error = model.message;
       message = { type: 'error', message: model.message, model };
     }
@@ -100,7 +152,52 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       case 'ready': void this.refresh(); break;
       case 'rendered': this.renders++; break;
       case 'action': void this.act(m.action); break;
+      case 'values-page': void this.showValues({ start: BigInt(m.start) }); break;
+      case 'values-goto': void this.showValues({ goto: m.text }); break;
     }
+  }
+
+  /** Reads one page (never throws: a failure becomes the section's sentence). */
+  private async readPage(report: NpyReport, request: ValuesRequest, extra: { error?: string; gotoText?: string } = {}): Promise<ValuesViewModel> {
+    if (report.objectData) {
+      return valuesUnavailable(t('The elements are Python objects stored as a pickle; the preview never reads or unpickles them.'), t);
+    }
+    try {
+      const page = this.uri.scheme === 'file'
+        ? await readValues(this.uri.fsPath, report, request)
+        // Other file systems hand over whole files only, and inspectUri accepted this one as small enough.
+        : await readValuesFromBytes(await vscode.workspace.fs.readFile(this.uri), report, request);
+      return valuesToViewModel(report, page, { pageSize: request.count, ...extra }, t);
+    } catch (e) {
+      return valuesUnavailable(errorSentence(e), t);
+    }
+  }
+
+  /** Previous/Next (a start index) or "Go to index" (text the user typed): reads that page and posts it. */
+  private async showValues(request: { start: bigint } | { goto: string }): Promise<void> {
+    const report = this.report;
+    if (!report) return;
+    const gen = this.generation;
+    const count = valuesPerPage(this.uri);
+    let start: bigint;
+    let extra: { error?: string; gotoText?: string } = {};
+    if ('goto' in request) {
+      try {
+        start = parseIndex(request.goto, report.shape);
+      } catch (e) {
+        // Refused: the same page again, with the sentence and the text as typed so it can be corrected.
+        start = this.valuesStart;
+        extra = { error: errorSentence(e), gotoText: request.goto };
+      }
+    } else {
+      start = request.start;
+    }
+    if (report.elementCount > 0n && start >= report.elementCount) start = report.elementCount - 1n;
+    const values = await this.readPage(report, { start, count }, extra);
+    if (gen !== this.generation || report !== this.report) return; // the file changed meanwhile: refresh() posts
+    this.valuesStart = start;
+    this.values = values;
+    void this.panel.webview.postMessage({ type: 'values', values } satisfies HostToWebview);
   }
 
   private async act(action: ActionId): Promise<void> {

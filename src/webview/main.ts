@@ -1,7 +1,7 @@
 // Webview entry: renders what the host posts and reports back. It never reads or parses files.
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
-import { renderError, renderReport } from './render';
+import { renderError, renderReport, renderValues } from './render';
 
 interface VsCodeApi { postMessage(message: WebviewToHost): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -12,15 +12,28 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const m = event.data;
   if (m.type === 'report') renderReport(document, m.model);
   else if (m.type === 'error') renderError(document, m.model);
+  else if (m.type === 'values') renderValues(document, m.values);
   else return;
   vscode.postMessage({ type: 'rendered' });
 });
 
 // One delegated listener survives every re-render; buttons are real <button>s, so keyboard works as is.
 document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
-  if (!target || (target as HTMLButtonElement).disabled) return;
-  vscode.postMessage({ type: 'action', action: target.getAttribute('data-action') as ActionId });
+  const button = event.target instanceof Element ? event.target.closest('button') : null;
+  if (!button || button.disabled) return;
+  const action = button.getAttribute('data-action');
+  const start = button.getAttribute('data-values-start');
+  if (action) vscode.postMessage({ type: 'action', action: action as ActionId });
+  else if (start !== null) vscode.postMessage({ type: 'values-page', start });
+});
+
+// "Go to index": Enter in the box or the Go button submits; the host checks the text and answers.
+document.addEventListener('submit', (event) => {
+  const form = event.target instanceof HTMLFormElement ? event.target : null;
+  if (!form || form.id !== 'values-goto') return;
+  event.preventDefault();
+  const input = form.querySelector('input');
+  vscode.postMessage({ type: 'values-goto', text: input ? input.value : '' });
 });
 
 vscode.postMessage({ type: 'ready' });

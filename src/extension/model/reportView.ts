@@ -1,10 +1,11 @@
 // NpyReport → the strings the webview shows. Everything a person reads is formatted here, once.
-import { ErrorViewModel, PreviewViewModel, ValueKey, Badge, FieldRow } from '../../common/viewModel';
+import { ErrorViewModel, PreviewViewModel, ValueKey, Badge, FieldRow, ValuesLabels, ValuesViewModel } from '../../common/viewModel';
 import { NpyErrorCode, isNpyError } from '../../core/errors';
 import { growthReach } from '../../core/inspect';
 import { shapeRepr } from '../../core/shape';
 import { DtypeField, NpyReport } from '../../core/types';
 import { formatBytes, formatCount } from '../../core/units';
+import { ValuesPage } from '../../core/values';
 import { Translate } from './translate';
 
 /** "64 GiB (68,719,476,736 bytes)"; small sizes are exact already ("128 B"). */
@@ -112,6 +113,62 @@ export function reportToViewModel(r: NpyReport, t: Translate): PreviewViewModel 
       fieldColumns: { name: t('Name'), descr: t('descr'), offset: t('Offset (bytes)'), size: t('Size'), shape: t('Subarray shape') },
       headerTitle: t('Raw header'),
     },
+  };
+}
+
+export function valuesLabels(t: Translate): ValuesLabels {
+  return {
+    title: t('Values'), navigation: t('Pages of values'), previous: t('Previous'), next: t('Next'),
+    gotoLabel: t('Go to index'), gotoButton: t('Go'), gotoPlaceholder: t('flat index or i, j, k'),
+    indexColumn: t('Index'), valueColumn: t('Value'),
+  };
+}
+
+export interface ValuesContext {
+  /** Elements per page (the zeroedNpy.valuesPerPage setting). */
+  pageSize: number;
+  /** A refused "Go to index" and what was typed. */
+  error?: string;
+  gotoText?: string;
+}
+
+/** A page the core read → the Values section: numpy's texts, the N-d index of each row, paging targets. */
+export function valuesToViewModel(r: Pick<NpyReport, 'elementCount' | 'fortranOrder' | 'shape' | 'fields'>, page: ValuesPage, c: ValuesContext, t: Translate): ValuesViewModel {
+  const total = r.elementCount;
+  const n = page.items.length;
+  const step = BigInt(Math.max(1, c.pageSize));
+  const fieldNames = page.items.find((i) => i.fields)?.fields?.map((f) => f.name) ?? null;
+  const first = page.start + 1n;
+  const last = page.start + BigInt(n);
+  const read = page.bytesRead === 1 ? t('1 byte read') : t('{0} bytes read', formatCount(page.bytesRead));
+  const summary = total === 0n ? t('The array has no elements.')
+    : n === 1 && total === 1n ? t('The only element · {0}', read)
+      : t('Elements {0}–{1} of {2} · {3}', formatCount(first), formatCount(last), formatCount(total), read);
+  const model: ValuesViewModel = {
+    start: page.start.toString(),
+    summary,
+    rows: page.items.map((i) => ({
+      position: i.position, index: i.index.toString(), text: i.text,
+      ...(i.fields ? { fields: i.fields.map((f) => f.text) } : {}),
+      ...(i.missing ? { missing: true } : {}),
+    })),
+    fieldNames,
+    prevStart: page.start > 0n ? (page.start > step ? page.start - step : 0n).toString() : null,
+    nextStart: last < total ? last.toString() : null,
+    gotoText: c.gotoText ?? '',
+    bytesRead: page.bytesRead,
+    ui: valuesLabels(t),
+  };
+  if (r.fortranOrder && r.shape.length > 1) model.note = t('Listed in C order (numpy\'s a.flat) although the file stores them in Fortran order.');
+  if (c.error) model.error = c.error;
+  return model;
+}
+
+/** No values to show (object arrays, unreadable data): one sentence instead of the table. */
+export function valuesUnavailable(sentence: string, t: Translate): ValuesViewModel {
+  return {
+    start: '0', summary: '', rows: [], fieldNames: null, prevStart: null, nextStart: null, unavailable: sentence,
+    gotoText: '', bytesRead: 0, ui: valuesLabels(t),
   };
 }
 
