@@ -18,4 +18,8 @@ if (existsSync('src/webview/main.ts')) {
   jobs.push(build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
     platform: 'browser', format: 'iife', target: 'es2020' }));
 }
+if (existsSync('src/webview/npzMain.ts')) {
+  jobs.push(build({ ...common, entryPoints: ['src/webview/npzMain.ts'], outfile: 'dist/npzWebview.js',
+    platform: 'browser', format: 'iife', target: 'es2020' }));
+}
 await Promise.all(jobs);

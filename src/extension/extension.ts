@@ -4,6 +4,7 @@ import { createCommand, createLikeCommand } from './createFlow';
 import { DtypeMru } from './dtypeMru';
 import { openPreviewCommand } from './openPreview';
 import { NpyPreviewProvider } from './previewProvider';
+import { NpzPreviewProvider } from './npzProvider';
 import { PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 
 /** Returned from activate() for tests running inside VS Code. */
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): ZeroedNpyTestApi {
   const mru = new DtypeMru(context.globalState);
   context.subscriptions.push(
     NpyPreviewProvider.register(context, registry),
+    NpzPreviewProvider.register(context, registry),
     vscode.commands.registerCommand('zeroedNpy.create', (arg?: unknown) => createCommand(mru, arg)),
     vscode.commands.registerCommand('zeroedNpy.createLike', (arg?: unknown) => createLikeCommand(mru, arg)),
     vscode.commands.registerCommand('zeroedNpy.openPreview', (arg?: unknown) => openPreviewCommand(arg)),

@@ -58,14 +58,16 @@ describe('manifest', () => {
     assert.ok(palette?.when && /resourceExtname == \.npy/.test(palette.when));
   });
 
-  it('the custom editor view type is the one the provider registers', () => {
-    assert.equal(pkg.contributes.customEditors.length, 1);
-    const ed = pkg.contributes.customEditors[0];
-    assert.equal(ed.viewType, 'zeroedNpy.preview');
-    assert.deepEqual(providers, [ed.viewType]);
+  it('the custom editors\' view types are the ones the providers register', () => {
+    assert.deepEqual(pkg.contributes.customEditors.map((e) => e.viewType), ['zeroedNpy.preview', 'zeroedNpy.npzPreview']);
+    const [ed, npz] = pkg.contributes.customEditors;
+    assert.deepEqual([...providers].sort(), pkg.contributes.customEditors.map((e) => e.viewType).sort());
     assert.deepEqual(ed.selector, [{ filenamePattern: '*.npy' }]);
     assert.equal(ed.priority, 'default');
     assert.ok(extensionSource.includes(`'vscode.openWith', uri, '${ed.viewType}'`), 'openWith uses the same view type');
+    // The .npz preview is a sibling editor with its own webview bundle.
+    assert.deepEqual(npz.selector, [{ filenamePattern: '*.npz' }]);
+    assert.equal(npz.priority, 'default');
   });
 
   it('activates on its contributions only (activationEvents is empty) and ships the bundle as main', () => {

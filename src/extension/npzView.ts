@@ -1,0 +1,121 @@
+// NpzReport → the strings the .npz preview shows, plus its page. Pure (no `vscode`): the host passes
+// vscode.l10n.t, tests pass formatMessage. A member's full report reuses the .npy preview's mapping.
+import { Badge, BadgeKind } from '../common/viewModel';
+import { NpzErrorViewModel, NpzMemberDetail, NpzViewModel, NpzMemberRow } from '../common/npzMessages';
+import { isNpyError } from '../core/errors';
+import { NpzMember, NpzReport } from '../core/npz';
+import { shapeRepr } from '../core/shape';
+import { formatBytes, formatCount } from '../core/units';
+import { contentSecurityPolicy, escapeHtml } from './model/html';
+import { errorSentence, reportToViewModel, statusBadge } from './model/reportView';
+import { Translate } from './model/translate';
+
+function memberStatus(m: NpzMember, t: Translate): Badge {
+  if (m.report) return statusBadge(m.report, t);
+  switch (m.errorCode) {
+    case 'not-npy': return { kind: 'warning', text: t('not a .npy') };
+    case 'unsupported-compression': return { kind: 'warning', text: t('unsupported compression') };
+    case 'encrypted': return { kind: 'warning', text: t('encrypted') };
+    case 'damaged-member': return { kind: 'error', text: t('damaged') };
+    default: return { kind: 'error', text: t('bad header') };
+  }
+}
+
+function methodText(m: NpzMember, t: Translate): string {
+  return m.compression === 'stored' ? t('stored') : m.compression === 'deflated' ? t('deflated') : t('method {0}', m.method);
+}
+
+export function memberRow(m: NpzMember, index: number, t: Translate): NpzMemberRow {
+  const r = m.report;
+  const badge = memberStatus(m, t);
+  return {
+    index, name: m.name,
+    dtype: r ? r.descr : '—',
+    shape: r ? shapeRepr(r.shape) : '—',
+    order: r ? (r.fortranOrder ? 'F' : 'C') : '—',
+    uncompressed: formatBytes(m.uncompressedSize),
+    compressed: formatBytes(m.compressedSize),
+    method: methodText(m, t),
+    status: badge.text, statusKind: badge.kind,
+    detail: r ? r.statusMessage : m.error ?? '',
+  };
+}
+
+export function npzToViewModel(z: NpzReport, t: Translate): NpzViewModel {
+  const bad = z.members.filter((m) => !m.report).length;
+  const warn = z.members.filter((m) => m.report && m.report.status !== 'ok').length;
+  const kind: BadgeKind = bad > 0 ? 'warning' : warn > 0 ? 'warning' : 'ok';
+  const count = z.entryCount === 1 ? t('1 member') : t('{0} members', formatCount(z.entryCount));
+  const badgeText = bad > 0 ? t('{0} of {1} members unreadable', formatCount(bad), formatCount(z.members.length))
+    : warn > 0 ? t('{0} of {1} members with size problems', formatCount(warn), formatCount(z.members.length)) : count;
+  const unlisted = z.entryCount - z.members.length;
+  return {
+    fileName: z.fileName,
+    badge: { kind, text: badgeText },
+    summary: z.zip64 ? t('{0} archive, {1}, Zip64', formatBytes(z.fileBytes), count) : t('{0} archive, {1}', formatBytes(z.fileBytes), count),
+    readNote: t('Read {0} bytes: the zip directory and each member\'s header only.', formatCount(z.bytesRead)),
+    members: z.members.map((m, i) => memberRow(m, i, t)),
+    unlisted: unlisted > 0 ? t('… and {0} more members not listed', formatCount(unlisted)) : null,
+    ui: {
+      membersTitle: t('Members'),
+      columns: {
+        name: t('Name'), dtype: t('dtype'), shape: t('Shape'), order: t('Order'), uncompressed: t('Uncompressed'),
+        compressed: t('Compressed'), method: t('Method'), status: t('Status'),
+      },
+      showMember: t('Show the header of {0}'),
+      selectHint: t('Select a member to see its full header report.'),
+    },
+  };
+}
+
+/** The selected member's full report (the .npy preview's view model), or its error. */
+export function memberDetail(z: NpzReport, index: number, t: Translate): NpzMemberDetail | null {
+  const m = z.members[index];
+  if (!m) return null;
+  const title = t('Member {0}', m.name);
+  if (!m.report) return { index, title, report: null, error: m.error, badge: memberStatus(m, t) };
+  const report = reportToViewModel(m.report, t);
+  // Inside an archive the "file" is the uncompressed member: say so in the size rows' labels.
+  report.labels = { ...report.labels, fileBytes: t('Member size (uncompressed)'), expectedFileBytes: t('Expected member size') };
+  // There is no disk allocation for a member, and nothing to create from here (the row says what it is).
+  report.sections = report.sections.map((s) => ({ ...s, keys: s.keys.filter((k) => k !== 'allocatedBytes' && k !== 'sparseRatio') }));
+  return { index, title, report, error: null, badge: report.badge };
+}
+
+export function npzErrorToViewModel(fileName: string, e: unknown, t: Translate): NpzErrorViewModel {
+  const message = errorSentence(e);
+  if (isNpyError(e) && e.code === 'not-npy') return { fileName, badge: { kind: 'error', text: t('not a zip archive') }, message };
+  if (isNpyError(e) && e.code === 'bad-header') return { fileName, badge: { kind: 'error', text: t('damaged archive') }, message };
+  return { fileName, badge: { kind: 'error', text: t('cannot read') }, message };
+}
+
+export interface NpzHtmlInput {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  /** preview.css (the shared look) and npz.css (the member table). */
+  styleUris: string[];
+  title: string;
+  loadingText: string;
+  lang?: string;
+}
+
+/** The .npz page: same CSP and escaping rules as the .npy preview (model/html.ts). */
+export function buildNpzHtml(p: NpzHtmlInput): string {
+  const e = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="${e(p.lang ?? 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(p.cspSource, p.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${p.styleUris.map((u) => `<link rel="stylesheet" href="${e(u)}">`).join('\n')}
+<title>${e(p.title)}</title>
+</head>
+<body data-state="loading" class="npz">
+<main id="root" aria-live="polite"><p class="loading">${e(p.loadingText)}</p></main>
+<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
