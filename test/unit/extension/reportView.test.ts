@@ -1,12 +1,15 @@
 // Report → view model: numbers formatted for people, the status badge texts, the sparse ratio, and the error
-// page's one sentence. Real reports come from files numpy wrote.
+// page's one sentence, and pages of values. Real reports come from files numpy wrote.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { VALUE_KEYS, SUMMARY_KEYS } from '../../../src/common/viewModel';
 import { NpyError } from '../../../src/core/errors';
-import { inspectNpy } from '../../../src/core/inspect';
+import { dtypeFromDescr } from '../../../src/core/dtype';
+import { buildHeader } from '../../../src/core/header';
+import { inspectBytes, inspectNpy } from '../../../src/core/inspect';
+import { readValuesFromBytes } from '../../../src/core/values';
 import { NpyReport } from '../../../src/core/types';
-import { errorSentence, errorToViewModel, reportToViewModel, sparseRatio, statusBadge } from '../../../src/extension/model/reportView';
+import { errorSentence, errorToViewModel, reportToViewModel, sparseRatio, statusBadge, valuesToViewModel, valuesUnavailable } from '../../../src/extension/model/reportView';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { pythonJson, requireNumpy, runPython } from '../../helpers/python';
 import { makeTempDir, removeTempDir } from '../../helpers/tmp';
@@ -130,5 +133,57 @@ describe('error page model', () => {
     assert.equal(errorSentence(e), 'boom happened');
     assert.ok(e.stack && e.stack.includes('\n'));
     assert.equal(errorSentence('plain'), 'plain');
+  });
+});
+
+describe('values page → view model', () => {
+  // An in-memory (2, 3) int32 array: element [i, j] holds 10·(3i + j) in C order, or the same values stored
+  // in Fortran order, so both orders must list 0, 10, 20, … by C-order flat index.
+  async function pageOf(fortran: boolean, start: bigint, count: number) {
+    const header = buildHeader(dtypeFromDescr({ type: 'str', value: '<i4' }).dtype, [2n, 3n], fortran);
+    const data = new DataView(new ArrayBuffer(24));
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) data.setInt32(4 * (fortran ? i + 2 * j : 3 * i + j), 10 * (3 * i + j), true);
+    const file = new Uint8Array(header.length + 24);
+    file.set(header, 0);
+    file.set(new Uint8Array(data.buffer), header.length);
+    const report = inspectBytes(file, BigInt(file.length), null, 'a.npy');
+    return { report, page: await readValuesFromBytes(file, report, { start, count }) };
+  }
+
+  it('rows carry numpy texts, N-d positions and flat indices; Previous/Next point at neighbouring pages', async () => {
+    const { report, page } = await pageOf(false, 2n, 2);
+    const v = valuesToViewModel(report, page, { pageSize: 2 }, t);
+    assert.deepEqual(v.rows.map((r) => [r.position, r.index, r.text]), [['[0, 2]', '2', '20'], ['[1, 0]', '3', '30']]);
+    assert.equal(v.summary, 'Elements 3–4 of 6 · 8 bytes read');
+    assert.equal(v.prevStart, '0');
+    assert.equal(v.nextStart, '4');
+    assert.equal(v.start, '2');
+    assert.equal(v.note, undefined);
+    assert.equal(v.fieldNames, null);
+  });
+
+  it('first and last pages have no Previous/Next; Fortran order is listed in C order with a note', async () => {
+    const { report, page } = await pageOf(true, 0n, 6);
+    const v = valuesToViewModel(report, page, { pageSize: 6 }, t);
+    assert.deepEqual(v.rows.map((r) => r.text), ['0', '10', '20', '30', '40', '50']);
+    assert.equal(v.prevStart, null);
+    assert.equal(v.nextStart, null);
+    assert.match(v.note ?? '', /C order .*Fortran/);
+    const refused = valuesToViewModel(report, page, { pageSize: 6, error: 'Index 9 is out of range.', gotoText: '9' }, t);
+    assert.equal(refused.error, 'Index 9 is out of range.');
+    assert.equal(refused.gotoText, '9');
+  });
+
+  it('a page that does not start on a page boundary goes back to 0, not below', async () => {
+    const { report, page } = await pageOf(false, 1n, 4);
+    assert.equal(valuesToViewModel(report, page, { pageSize: 4 }, t).prevStart, '0');
+  });
+
+  it('unavailable values say why in one sentence and show no table', () => {
+    const v = valuesUnavailable('The elements are Python objects.', t);
+    assert.equal(v.unavailable, 'The elements are Python objects.');
+    assert.deepEqual(v.rows, []);
+    assert.equal(v.prevStart, null);
+    assert.equal(v.nextStart, null);
   });
 });

@@ -1,18 +1,19 @@
 // The webview's DOM contract, checked in jsdom: data-key cells for every value, the field table, the raw
-// header, the buttons, body[data-state]; hostile strings stay text. The real entry (src/webview/main.ts) is
+// header, the buttons, the Values section, body[data-state]; hostile strings stay text. The real entry (src/webview/main.ts) is
 // bundled with esbuild and run against a fake acquireVsCodeApi to check the ready/rendered/action protocol.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { HostToWebview, WebviewToHost } from '../../../src/common/messages';
-import { ErrorViewModel, PreviewViewModel, VALUE_KEYS } from '../../../src/common/viewModel';
+import { ErrorViewModel, PreviewViewModel, VALUE_KEYS, ValuesViewModel } from '../../../src/common/viewModel';
 import { NpyError } from '../../../src/core/errors';
 import { inspectNpy } from '../../../src/core/inspect';
 import { buildPreviewHtml } from '../../../src/extension/model/html';
-import { errorToViewModel, reportToViewModel } from '../../../src/extension/model/reportView';
+import { errorToViewModel, reportToViewModel, valuesToViewModel, valuesUnavailable } from '../../../src/extension/model/reportView';
+import { readValues } from '../../../src/core/values';
 import { formatMessage } from '../../../src/extension/model/translate';
-import { renderError, renderReport } from '../../../src/webview/render';
+import { renderError, renderReport, renderValues } from '../../../src/webview/render';
 import { repoRoot } from '../../helpers/paths';
 import { requireNumpy, runPython } from '../../helpers/python';
 import { makeTempDir, removeTempDir } from '../../helpers/tmp';
@@ -30,6 +31,7 @@ describe('webview rendering', function () {
   let dir: string;
   let structured: PreviewViewModel;
   let objectModel: PreviewViewModel;
+  let plainValues: (start: bigint, count: number) => Promise<ValuesViewModel>;
   before(async function () {
     requireNumpy(this);
     dir = makeTempDir();
@@ -38,6 +40,10 @@ describe('webview rendering', function () {
 dt = np.dtype([(sys.argv[2], '<f4'), ('</table>', '<i4', (2,)), ('"&amp;', 'S3')])
 np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     structured = reportToViewModel(await inspectNpy(s), t);
+    const p = join(dir, 'plain.npy');
+    runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.arange(10, dtype="<f8").reshape(2, 5) / 4)', [p]);
+    const pReport = await inspectNpy(p);
+    plainValues = (start, count) => readValues(p, pReport, { start, count }).then((pg) => valuesToViewModel(pReport, pg, { pageSize: count }, t));
     const o = join(dir, 'o.npy');
     runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.array([None], dtype=object), allow_pickle=True)', [o]);
     objectModel = reportToViewModel(await inspectNpy(o), t);
@@ -147,5 +153,111 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     (doc.getElementById('create-like') as HTMLButtonElement).click();
     assert.equal(posted.filter((m) => m.type === 'action').length, 2, 'a disabled button posts nothing');
     assert.equal(posted.filter((m) => m.type === 'rendered').length, 3);
+
+    // Values: Next/Previous post the page to show, Enter in "Go to index" posts the text, a page re-renders.
+    await send({ type: 'report', model: { ...structured, valuesPage: await plainValues(2n, 3) } });
+    const before = posted.length;
+    (doc.getElementById('values-next') as HTMLButtonElement).click();
+    (doc.getElementById('values-prev') as HTMLButtonElement).click();
+    (doc.getElementById('values-index') as HTMLInputElement).value = '1, 2';
+    const form = doc.getElementById('values-goto') as HTMLFormElement;
+    const submit = new dom.window.Event('submit', { bubbles: true, cancelable: true });
+    form.dispatchEvent(submit);
+    assert.equal(submit.defaultPrevented, true, 'the form never navigates');
+    assert.deepEqual(posted.slice(before), [
+      { type: 'values-page', start: '5' }, { type: 'values-page', start: '0' }, { type: 'values-goto', text: '1, 2' },
+    ]);
+    const rendered = posted.filter((m) => m.type === 'rendered').length;
+    await send({ type: 'values', values: await plainValues(7n, 3) });
+    assert.equal(posted.filter((m) => m.type === 'rendered').length, rendered + 1, "'rendered' after a page too");
+    assert.deepEqual([...doc.querySelectorAll('#values-table td[data-index]')].map((td) => td.textContent), ['1.75', '2.0', '2.25']);
+    assert.equal((doc.getElementById('values-next') as HTMLButtonElement).disabled, true);
+    (doc.getElementById('values-next') as HTMLButtonElement).click();
+    assert.equal(posted.filter((m) => m.type === 'values-page').length, 2, 'a disabled Next posts nothing');
+  });
+});
+
+describe('webview rendering: Values section', function () {
+  this.timeout(20000);
+  let dir: string;
+  let model: PreviewViewModel;
+  let structuredValues: ValuesViewModel;
+  let plainValues: (start: bigint, count: number) => Promise<ValuesViewModel>;
+  before(async function () {
+    requireNumpy(this);
+    dir = makeTempDir();
+    const s = join(dir, 's.npy');
+    runPython(`import sys, numpy as np
+dt = np.dtype([(sys.argv[2], '<f4'), ('</table>', '<i4', (2,)), ('"&amp;', 'S3')])
+a = np.zeros(3, dtype=dt)
+a[sys.argv[2]] = [0.5, 1.5, 2.5]
+a['"&amp;'] = [b'<b>', b'x', b'']
+np.save(sys.argv[1], a)`, [s, HOSTILE]);
+    const sReport = await inspectNpy(s);
+    model = reportToViewModel(sReport, t);
+    structuredValues = valuesToViewModel(sReport, await readValues(s, sReport, { start: 0n, count: 4 }), { pageSize: 4 }, t);
+    const p = join(dir, 'plain.npy');
+    runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.asfortranarray(np.arange(10, dtype="<f8").reshape(2, 5) / 4))', [p]);
+    const pReport = await inspectNpy(p);
+    plainValues = (start, count) => readValues(p, pReport, { start, count }).then((pg) => valuesToViewModel(pReport, pg, { pageSize: count }, t));
+  });
+  after(() => { if (dir) removeTempDir(dir); });
+
+  it('structured records: one column per field, hostile names and bytes as text', () => {
+    const doc = page();
+    renderReport(doc, { ...model, valuesPage: structuredValues });
+    const cols = [...doc.querySelectorAll('#values-table thead th')].map((th) => th.textContent);
+    assert.deepEqual(cols, ['Index', HOSTILE, '</table>', '"&amp;']);
+    const rows = [...doc.querySelectorAll('#values-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    assert.deepEqual(rows, [['[0]', '0.5', '[0, 0]', "b'<b>'"], ['[1]', '1.5', '[0, 0]', "b'x'"], ['[2]', '2.5', '[0, 0]', "b''"]]);
+    assert.equal(doc.querySelectorAll('img, b').length, 0);
+    // 3 records × (4 + 2·4 + 3) bytes: exactly the page was read.
+    assert.equal(doc.getElementById('values-summary')?.textContent, `Elements 1–3 of 3 · ${3 * (4 + 8 + 3)} bytes read`);
+    assert.equal((doc.getElementById('values-prev') as HTMLButtonElement).disabled, true);
+    assert.equal((doc.getElementById('values-next') as HTMLButtonElement).disabled, true);
+    assert.ok(doc.getElementById('values')!.compareDocumentPosition(doc.getElementById('header-text')!) & 4, 'Values come before the raw header');
+  });
+
+  it('plain values: rows in C order with N-d indices, every control keyboard-reachable and labelled', async () => {
+    const doc = page();
+    renderReport(doc, { ...model, valuesPage: await plainValues(0n, 4) });
+    const rows = [...doc.querySelectorAll('#values-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    assert.deepEqual(rows, [['[0, 0]', '0.0'], ['[0, 1]', '0.25'], ['[0, 2]', '0.5'], ['[0, 3]', '0.75']]);
+    assert.match(doc.querySelector('.values-note')?.textContent ?? '', /Fortran/);
+    for (const id of ['values-prev', 'values-next', 'values-go']) assert.equal(doc.getElementById(id)?.tagName, 'BUTTON', id);
+    const input = doc.getElementById('values-index') as HTMLInputElement;
+    assert.equal(doc.querySelector('label[for="values-index"]')?.textContent, 'Go to index');
+    assert.equal(input.tagName, 'INPUT');
+    assert.equal(doc.getElementById('values-next')?.getAttribute('data-values-start'), '4');
+    assert.equal(doc.querySelectorAll('[tabindex="-1"]').length, 0);
+  });
+
+  it('renderValues replaces only the Values section, keeps focus, shows a refused index as an alert', async () => {
+    const doc = page();
+    renderReport(doc, { ...model, valuesPage: await plainValues(0n, 4) });
+    const summary = doc.querySelector('.summary');
+    (doc.getElementById('values-next') as HTMLButtonElement).focus();
+    renderValues(doc, await plainValues(4n, 4));
+    assert.equal(doc.querySelector('.summary'), summary, 'the report above is untouched');
+    assert.equal(doc.querySelectorAll('#values').length, 1);
+    assert.equal(doc.activeElement?.id, 'values-next', 'focus stays on Next');
+    renderValues(doc, await plainValues(8n, 4));
+    assert.equal((doc.getElementById('values-next') as HTMLButtonElement).disabled, true);
+    assert.equal(doc.activeElement?.id, 'values-prev', 'at the end focus moves to Previous');
+    const refused = { ...(await plainValues(8n, 4)), error: 'Index 12 is out of range.', gotoText: '12' };
+    renderValues(doc, refused);
+    assert.equal(doc.getElementById('values-error')?.textContent, 'Index 12 is out of range.');
+    assert.equal(doc.getElementById('values-error')?.getAttribute('role'), 'alert');
+    assert.equal((doc.getElementById('values-index') as HTMLInputElement).value, '12');
+    assert.equal(doc.getElementById('values-index')?.getAttribute('aria-invalid'), 'true');
+    assert.equal(doc.activeElement?.id, 'values-index');
+    assert.equal(doc.body.getAttribute('data-state'), 'rendered');
+  });
+
+  it('unavailable values show the sentence and no controls', () => {
+    const doc = page();
+    renderReport(doc, { ...model, valuesPage: valuesUnavailable('<b>objects</b> are never read.', t) });
+    assert.equal(doc.getElementById('values-unavailable')?.textContent, '<b>objects</b> are never read.');
+    assert.equal(doc.querySelectorAll('#values button, #values-table, b').length, 0);
   });
 });
