@@ -14,7 +14,7 @@ window.addEventListener('message', (event: MessageEvent<HostToNpzWebview>) => {
     // Keep keyboard focus on the same member button across a re-render of the table.
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-index') : null;
     renderNpz(document, m.model, m.selected);
-    if (focused !== null) (document.querySelector(`button[data-index="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+    if (focused !== null && /^\d+$/.test(focused)) (document.querySelector(`button[data-index="${focused}"]`) as HTMLElement | null)?.focus();
   } else if (m.type === 'error') {
     renderNpzError(document, m.model);
   } else {

@@ -1,0 +1,156 @@
+// The .npz preview without VS Code: view models from real inspectNpz reports (zips from npzZip.ts), the DOM
+// in jsdom (member buttons, selected member's report by data-key, hostile names stay text, error page), and
+// the bundled webview entry against a fake acquireVsCodeApi (ready → render → rendered, click → select).
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { JSDOM } from 'jsdom';
+import { HostToNpzWebview, isNpzWebviewToHost, NpzWebviewToHost } from '../../src/common/npzMessages';
+import { NpyError } from '../../src/core/errors';
+import { inspectNpz, NpzReport } from '../../src/core/npz';
+import { reportToViewModel } from '../../src/extension/model/reportView';
+import { formatMessage } from '../../src/extension/model/translate';
+import { buildNpzHtml, memberDetail, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';
+import { renderNpz, renderNpzError } from '../../src/webview/npzRender';
+import { repoRoot } from '../helpers/paths';
+import { makeTempDir, removeTempDir } from '../helpers/tmp';
+import { buildZip, npyBytes } from './npzZip';
+
+const t = formatMessage;
+const HOSTILE = '<img src=x onerror=alert(1)>.npy';
+
+function page(): JSDOM {
+  return new JSDOM(buildNpzHtml({ cspSource: 'vscode-resource:', nonce: 'n', scriptUri: 'w.js', styleUris: ['a.css', 'b.css'], title: '<t>', loadingText: '…' }),
+    { runScripts: 'outside-only' });
+}
+
+describe('npz preview: view model, DOM and webview protocol', function () {
+  this.timeout(20000);
+  let dir: string;
+  let report: NpzReport;
+  before(async () => {
+    dir = makeTempDir('zeroed-npy-npzview-');
+    const p = join(dir, 'arrays.npz');
+    writeFileSync(p, buildZip([
+      { name: 'x.npy', data: npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", new Uint8Array(24)) },
+      { name: HOSTILE, data: npyBytes("{'descr': [('a', '<f4'), ('</td>', '>i2', (2,))], 'fortran_order': True, 'shape': (2, 2), }", new Uint8Array(32)), method: 8 },
+      { name: 'notes.txt', data: Buffer.from('hello') },
+      { name: 'short.npy', data: npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", new Uint8Array(8)) },
+    ]).bytes);
+    report = await inspectNpz(p);
+  });
+  after(() => removeTempDir(dir));
+
+  it('rows say dtype, shape, order, sizes, method and status; the badge counts unreadable members', () => {
+    const m = npzToViewModel(report, t);
+    assert.equal(m.fileName, 'arrays.npz');
+    assert.deepEqual(m.badge, { kind: 'warning', text: '1 of 4 members unreadable' });
+    assert.match(m.summary, /^\d+ B archive, 4 members$/);
+    assert.equal(m.readNote, `Read ${report.bytesRead.toLocaleString('en-US')} bytes: the zip directory and each member's header only.`);
+    assert.deepEqual(m.members[0], {
+      index: 0, name: 'x.npy', dtype: '<f8', shape: '(3,)', order: 'C', uncompressed: '152 B', compressed: '152 B',
+      method: 'stored', status: 'valid', statusKind: 'ok', detail: report.members[0]!.report!.statusMessage,
+    });
+    assert.equal(m.members[1]!.order, 'F');
+    assert.equal(m.members[1]!.method, 'deflated');
+    assert.equal(m.members[1]!.shape, '(2, 2)');
+    assert.equal(m.members[2]!.status, 'not a .npy');
+    assert.equal(m.members[2]!.dtype, '—');
+    assert.equal(m.members[3]!.status, 'truncated by 16 bytes');
+    assert.equal(m.unlisted, null);
+  });
+
+  it('the selected member\'s detail is the .npy report mapping, with member-size labels and no disk rows', () => {
+    const d = memberDetail(report, 1, t)!;
+    const direct = reportToViewModel(report.members[1]!.report!, t);
+    assert.deepEqual(d.report!.values, direct.values);
+    assert.equal(d.report!.labels.fileBytes, 'Member size (uncompressed)');
+    assert.ok(d.report!.sections.every((s) => !s.keys.includes('allocatedBytes') && !s.keys.includes('sparseRatio')));
+    assert.equal(d.title, `Member ${HOSTILE}`);
+    const e = memberDetail(report, 2, t)!;
+    assert.equal(e.report, null);
+    assert.equal(e.error, report.members[2]!.error);
+    assert.equal(memberDetail(report, 99, t), null);
+  });
+
+  it('renders buttons per member, the selected report by data-key, and hostile names as text', () => {
+    const dom = page();
+    const doc = dom.window.document;
+    const m = npzToViewModel(report, t);
+    renderNpz(doc, m, null);
+    assert.equal(doc.body.getAttribute('data-state'), 'rendered');
+    const buttons = [...doc.querySelectorAll('#members button[data-index]')];
+    assert.deepEqual(buttons.map((b) => b.textContent), ['x.npy', HOSTILE, 'notes.txt', 'short.npy']);
+    assert.ok(buttons.every((b) => b.tagName === 'BUTTON' && b.getAttribute('type') === 'button'), 'real buttons: keyboard reachable');
+    assert.equal(doc.querySelectorAll('img').length, 0, 'no markup from member names');
+    assert.equal(doc.getElementById('member-detail')?.textContent, 'Select a member to see its full header report.');
+    const cells = (i: number) => [...doc.querySelectorAll(`tr[data-member="${i}"] td`)].map((c) => c.textContent);
+    assert.deepEqual(cells(0), ['<f8', '(3,)', 'C', '152 B', '152 B', 'stored', 'valid']);
+
+    const d = memberDetail(report, 1, t)!;
+    renderNpz(doc, m, d);
+    assert.equal(doc.querySelector('tr.selected button')?.textContent, HOSTILE);
+    assert.equal(doc.querySelector('tr.selected button')?.getAttribute('aria-pressed'), 'true');
+    for (const s of d.report!.sections) {
+      for (const k of s.keys) assert.equal(doc.querySelector(`#member-detail [data-key="${k}"]`)?.textContent, d.report!.values[k], k);
+    }
+    assert.deepEqual([...doc.querySelectorAll('#fields th[scope="row"]')].map((c) => c.textContent), ['a', '</td>']);
+    assert.equal(doc.getElementById('header-text')?.textContent, report.members[1]!.report!.headerText);
+    assert.equal(doc.querySelectorAll('img').length, 0);
+
+    renderNpz(doc, m, memberDetail(report, 2, t));
+    assert.equal(doc.getElementById('member-error')?.textContent, report.members[2]!.error);
+
+    renderNpzError(doc, npzErrorToViewModel('bad.npz', new NpyError('bad-header', 'bad.npz is a damaged zip archive: its central directory is corrupt or cut off.'), t));
+    assert.equal(doc.body.getAttribute('data-state'), 'error');
+    assert.equal(doc.querySelector('[data-key="status"]')?.textContent, 'damaged archive');
+    assert.match(doc.getElementById('error-message')?.textContent ?? '', /central directory is corrupt/);
+  });
+
+  it('the page has a nonce CSP, no inline handlers, and escapes its title', () => {
+    const html = buildNpzHtml({ cspSource: 'vscode-resource:', nonce: 'abc', scriptUri: 'w.js', styleUris: ['a.css', 'b.css'], title: '<t>"', loadingText: '…' });
+    const csp = new JSDOM(html).window.document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    assert.match(csp ?? '', /^default-src 'none'; style-src vscode-resource:; script-src 'nonce-abc';/);
+    assert.match(html, /<title>&lt;t&gt;&quot;<\/title>/);
+    assert.doesNotMatch(html, /\son\w+=/);
+    assert.equal([...html.matchAll(/<link rel="stylesheet"/g)].length, 2);
+  });
+
+  it('the bundled entry: ready, rendered after each post, select on click, focus kept on the member', async () => {
+    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
+      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
+    const dom = page();
+    const posted: NpzWebviewToHost[] = [];
+    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
+    dom.window.eval(bundle);
+    assert.deepEqual(posted, [{ type: 'ready' }]);
+    const send = async (m: HostToNpzWebview): Promise<void> => {
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+      await new Promise((r) => setImmediate(r));
+    };
+    const doc = dom.window.document;
+    const model = npzToViewModel(report, t);
+    await send({ type: 'npz', model, selected: null });
+    assert.deepEqual(posted.slice(1), [{ type: 'rendered' }]);
+    const button = doc.querySelector('button[data-index="3"]') as HTMLButtonElement;
+    button.focus();
+    button.click();
+    assert.deepEqual(posted.slice(2), [{ type: 'select', index: 3 }]);
+    await send({ type: 'npz', model, selected: memberDetail(report, 3, t) });
+    assert.deepEqual(posted.slice(3), [{ type: 'rendered' }]);
+    assert.equal(doc.activeElement?.getAttribute('data-index'), '3', 'focus stays on the member after the re-render');
+    assert.equal(doc.querySelector('#member-detail [data-key="status"]'), null);
+    assert.equal(doc.querySelector('#member-detail [data-key="memberStatus"]')?.textContent, 'truncated by 16 bytes');
+    await send({ type: 'error', model: npzErrorToViewModel('x.npz', new Error('boom'), t) });
+    assert.equal(doc.getElementById('error-message')?.textContent, 'boom');
+    assert.equal(posted.filter((p) => p.type === 'rendered').length, 3);
+  });
+
+  it('accepts only well-formed messages from the webview', () => {
+    assert.ok(isNpzWebviewToHost({ type: 'select', index: 2 }));
+    for (const bad of [null, 'x', { type: 'select' }, { type: 'select', index: -1 }, { type: 'select', index: 1.5 }, { type: 'select', index: '1' }, { type: 'action' }]) {
+      assert.equal(isNpzWebviewToHost(bad), false, JSON.stringify(bad));
+    }
+  });
+});
