@@ -1,0 +1,171 @@
+// The .npz preview (zeroedNpy.npzPreview) inside VS Code on archives numpy wrote: np.savez, np.savez_compressed
+// and a Zip64 one over 4 GiB (sparse, through numpy's zipfile path). Every member report agrees with what
+// numpy reads from that member; a damaged archive gives the error page.
+import * as assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, freshDir, waitFor, ZeroedNpyApi } from './extension';
+import { py } from './numpy';
+
+interface MemberState {
+  member: string; compression: string; method: number; compressedSize: number | string; uncompressedSize: number | string;
+  status: string; error?: string; descr?: string; shape?: Array<number | string>; fortranOrder?: boolean;
+  dataOffset?: number; objectData?: boolean; archiveBytesRead: number;
+}
+interface NpzState {
+  kind?: string; uri: string; error?: string; renders: number; selected: number | null;
+  members?: MemberState[]; zip64?: boolean; fileBytes?: number | string; bytesRead?: number;
+}
+interface NumpyMember {
+  name: string; method: number; compressed: string; uncompressed: string; descr: string; shape: string[];
+  fortran: boolean; offset: number; object: boolean;
+}
+
+const str = (v: unknown): string => String(v);
+
+function npzOf(a: ZeroedNpyApi, file: string): NpzState | undefined {
+  return (a.previews() as NpzState[]).find((p) => p.kind === 'npz' && vscode.Uri.parse(p.uri).fsPath === vscode.Uri.file(file).fsPath);
+}
+
+async function openNpz(file: string): Promise<NpzState> {
+  const a = await api();
+  await waitFor(`the previous preview of ${path.basename(file)} to close`, () => (npzOf(a, file) ? undefined : true));
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.npzPreview');
+  return waitFor(`a rendered .npz preview of ${path.basename(file)}`, () => {
+    const p = npzOf(a, file);
+    return p && p.renders > 0 ? p : undefined;
+  });
+}
+
+/** numpy's reading of each member's header (zipfile + numpy.lib.format), never its data. */
+function numpyMembers(file: string): NumpyMember[] {
+  return py<NumpyMember[]>(`
+import zipfile
+from numpy.lib import format as F
+out = []
+with zipfile.ZipFile(sys.argv[1]) as zf:
+    for info in zf.infolist():
+        with zf.open(info.filename) as m:
+            major, minor = F.read_magic(m)
+            shape, fortran, dtype = F._read_array_header(m, (major, minor), max_header_size=10**9)
+            offset = m.tell()
+        d = F.dtype_to_descr(dtype)
+        out.append(dict(name=info.filename, method=info.compress_type, compressed=str(info.compress_size),
+            uncompressed=str(info.file_size), descr=d if isinstance(d, str) else repr(d), shape=[str(x) for x in shape],
+            fortran=bool(fortran), offset=offset, object=bool(dtype.hasobject)))
+print(json.dumps(out))`, file);
+}
+
+function assertMatchesNumpy(state: NpzState, file: string): void {
+  assert.equal(state.error, undefined, `no error page: ${state.error}`);
+  const np = numpyMembers(file);
+  const members = state.members ?? [];
+  assert.deepEqual(members.map((m) => m.member), np.map((m) => m.name));
+  for (const [i, o] of np.entries()) {
+    const m = members[i]!;
+    const what = m.member;
+    assert.equal(m.status, 'ok', `${what}: ${m.error ?? ''}`);
+    assert.equal(m.method, o.method, `${what}: method`);
+    assert.equal(m.compression, o.method === 0 ? 'stored' : 'deflated', `${what}: compression`);
+    assert.equal(str(m.compressedSize), o.compressed, `${what}: compressed size`);
+    assert.equal(str(m.uncompressedSize), o.uncompressed, `${what}: uncompressed size`);
+    assert.equal(m.descr, o.descr, `${what}: descr`);
+    assert.deepEqual(m.shape?.map(str), o.shape, `${what}: shape`);
+    assert.equal(m.fortranOrder, o.fortran, `${what}: fortran_order`);
+    assert.equal(m.dataOffset, o.offset, `${what}: data offset`);
+    assert.equal(m.objectData, o.object, `${what}: object`);
+  }
+}
+
+describe('preview of .npz archives', () => {
+  let dir: string;
+  let files: { savez: string; compressed: string; zip64: string; damaged: string; text: string };
+  before(async () => {
+    dir = await freshDir('npz');
+    files = {
+      savez: path.join(dir, 'savez.npz'), compressed: path.join(dir, 'compressed.npz'), zip64: path.join(dir, 'zip64.npz'),
+      damaged: path.join(dir, 'damaged.npz'), text: path.join(dir, 'text.npz'),
+    };
+    py(`
+import io, zipfile, zlib
+a = dict(f8=np.arange(12.0).reshape(3, 4), f4F=np.asfortranarray(np.ones((2, 3), dtype='<f4')),
+         be=np.arange(5, dtype='>i2'), rec=np.zeros(2, dtype=[('x', '<f4'), ('<b>', 'S3')]),
+         obj=np.array([1, 'a'], dtype=object), scalar=np.array(1.5))
+np.savez(sys.argv[1], **a)
+np.savez_compressed(sys.argv[2], **a)
+# Over 4 GiB without writing it: zero chunks are holes, and their CRC is applied algebraically (affine in crc).
+CHUNK = 1 << 20
+ZERO = bytes(CHUNK)
+Z0 = zlib.crc32(ZERO, 0)
+BASIS = [zlib.crc32(ZERO, 1 << i) ^ Z0 for i in range(32)]
+real = zlib.crc32
+def fast(data, value=0):
+    if len(data) == CHUNK and data == ZERO:
+        r, i = Z0, 0
+        while value:
+            if value & 1: r ^= BASIS[i]
+            value >>= 1; i += 1
+        return r
+    return real(data, value)
+class Sparse(io.FileIO):
+    def write(self, b):
+        if len(b) == CHUNK and b == ZERO:
+            self.seek(CHUNK, 1)
+            return CHUNK
+        return super().write(b)
+zipfile.crc32 = fast
+n = (4 << 30) // 8 + 1024
+with Sparse(sys.argv[3], 'w+') as f:
+    with zipfile.ZipFile(f, 'w', allowZip64=True) as zf:
+        with zf.open('big.npy', 'w', force_zip64=True) as m:
+            np.lib.format.write_array_header_1_0(m, {'descr': '<f8', 'fortran_order': False, 'shape': (n,)})
+            left = n * 8
+            while left > 0:
+                k = min(left, CHUNK)
+                m.write(ZERO if k == CHUNK else bytes(k))
+                left -= k
+        with zf.open('small.npy', 'w', force_zip64=True) as m:
+            np.lib.format.write_array(m, np.arange(3))
+zipfile.crc32 = real
+# Damaged: the archive cut short (its end record and directory are gone).
+data = open(sys.argv[1], 'rb').read()
+open(sys.argv[4], 'wb').write(data[: len(data) // 2])
+print(1)`, files.savez, files.compressed, files.zip64, files.damaged);
+    await fsp.writeFile(files.text, 'this is not a zip archive\n');
+  });
+  afterEach(closeAllEditors);
+
+  it('np.savez: every stored member as numpy reads it', async () => {
+    const s = await openNpz(files.savez);
+    assertMatchesNumpy(s, files.savez);
+    assert.ok(s.members!.every((m) => m.compression === 'stored'));
+    assert.equal(s.members!.find((m) => m.member === 'obj.npy')?.objectData, true, 'object member reported, never unpickled');
+    assert.equal(s.selected, null);
+  });
+
+  it('np.savez_compressed: every deflated member as numpy reads it', async () => {
+    const s = await openNpz(files.compressed);
+    assertMatchesNumpy(s, files.compressed);
+    assert.ok(s.members!.every((m) => m.compression === 'deflated'));
+  });
+
+  it('a Zip64 archive over 4 GiB, reading a few dozen KiB of it', async () => {
+    const s = await openNpz(files.zip64);
+    assertMatchesNumpy(s, files.zip64);
+    assert.equal(s.zip64, true);
+    assert.ok(BigInt(str(s.fileBytes)) > 1n << 32n, 'over 4 GiB');
+    assert.ok(BigInt(str(s.members![0]!.uncompressedSize)) > 1n << 32n, 'a member over 4 GiB');
+    assert.ok((s.bytesRead ?? Infinity) <= 66 * 1024 + 512, `read ${s.bytesRead} bytes`);
+  });
+
+  it('a truncated archive and a text file get the error page, one sentence each', async () => {
+    for (const [file, pattern] of [[files.damaged, /not a zip archive, or it is truncated/], [files.text, /not a zip archive/]] as const) {
+      const s = await openNpz(file);
+      assert.equal(s.members, undefined);
+      assert.match(s.error ?? '', pattern);
+      assert.doesNotMatch(s.error ?? '', /\n|\bat .*:\d+:\d+/, 'no stack trace');
+      await closeAllEditors();
+    }
+  });
+});
