@@ -1,0 +1,146 @@
+// The Values section inside a real VS Code: numpy writes the files and prints the expected elements (str of
+// a.flat[i], U as repr); the preview's page must match, and page forward / go to index / setting changes /
+// file changes must show the right elements. Paging goes through previews()[i].showValues(), which hands
+// the same message to the session that the webview's Previous/Next buttons and "Go to index" box post
+// (the webview's DOM is not reachable from the extension host; the DOM side is tested in jsdom and UI tests).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, waitFor } from './extension';
+import { py } from './numpy';
+
+interface ValuesState extends PreviewState {
+  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string };
+  showValues(request: { start: string } | { goto: string }): void;
+}
+
+/** numpy's text of a.flat[start:start+count] (C order whatever the file's order), memory-mapped so only those are read. */
+function numpyTexts(file: string, start: bigint, count: number): string[] {
+  return py<string[]>(`
+a = np.load(sys.argv[1], mmap_mode='r')
+s, n = int(sys.argv[2]), int(sys.argv[3])
+out = []
+for i in range(s, min(s + n, a.size)):
+    x = a[np.unravel_index(i, a.shape)] if a.ndim else a[()]
+    out.append(repr(str(x)) if a.dtype.kind == 'U' else str(x))
+print(json.dumps(out))`, file, String(start), String(count));
+}
+
+async function state(file: string): Promise<ValuesState> {
+  return previewOf(await api(), file) as ValuesState;
+}
+
+/** Asks for a page the way the webview does and waits for the webview to have rendered it. */
+async function page(file: string, request: { start: string } | { goto: string }, until: (s: ValuesState) => boolean): Promise<ValuesState> {
+  const before = await state(file);
+  before.showValues(request);
+  return waitFor(`the values page for ${JSON.stringify(request)}`, async () => {
+    const s = await state(file);
+    return s && s.renders > before.renders && until(s) ? s : undefined;
+  });
+}
+
+describe('preview values', () => {
+  let dir: string;
+  before(async () => { dir = await freshDir('values'); });
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('zeroedNpy').update('valuesPerPage', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('shows page 1 as numpy prints it, pages forward and jumps to an N-d index (Fortran order, float32)', async () => {
+    const file = `${dir}/f.npy`;
+    py(`np.save(sys.argv[1], np.asfortranarray(np.random.default_rng(3).standard_normal((4, 5, 3)).astype('<f4'))); print(1)`, file);
+    const first = await openPreview(file) as ValuesState;
+    assert.ok(first.values, 'the first page comes with the report');
+    assert.equal(first.values.start, '0');
+    assert.deepEqual(first.values.items, numpyTexts(file, 0n, 20));
+    assert.equal(first.values.bytesRead, 20 * 4, 'exactly the 20 elements\' bytes');
+
+    const second = await page(file, { start: '20' }, (s) => s.values?.start === '20');
+    assert.deepEqual(second.values!.items, numpyTexts(file, 20n, 20));
+    assert.equal(second.values!.bytesRead, 20 * 4);
+
+    const last = await page(file, { start: '40' }, (s) => s.values?.start === '40');
+    assert.deepEqual(last.values!.items, numpyTexts(file, 40n, 20), 'the last page holds the last 20 of 60');
+
+    // [3, 4, 2] is flat index 3·15 + 4·3 + 2 = 59 in C order: numpy says which element that is.
+    const flat = py<number>('print(json.dumps(int(np.ravel_multi_index((3, 4, 2), (4, 5, 3)))))');
+    const jumped = await page(file, { goto: '3, 4, 2' }, (s) => s.values?.start === String(flat));
+    assert.deepEqual(jumped.values!.items, numpyTexts(file, BigInt(flat), 20));
+    assert.equal(jumped.values!.error, undefined);
+
+    const refused = await page(file, { goto: '4, 0, 0' }, (s) => s.values?.error !== undefined);
+    assert.match(refused.values!.error!, /out of range for axis 0/);
+    assert.doesNotMatch(refused.values!.error!, /\n/);
+    assert.equal(refused.values!.start, String(flat), 'a refused index keeps the page');
+  });
+
+  it('follows zeroedNpy.valuesPerPage and keeps the page when the file changes on disk', async () => {
+    const file = `${dir}/c.npy`;
+    py(`np.save(sys.argv[1], np.arange(100, dtype='>i8') * 3); print(1)`, file);
+    await openPreview(file);
+    await page(file, { start: '40' }, (s) => s.values?.start === '40');
+    const a = await api();
+    const before = await state(file);
+    await vscode.workspace.getConfiguration('zeroedNpy').update('valuesPerPage', 7, vscode.ConfigurationTarget.Global);
+    const seven = await waitFor('a page of 7', () => {
+      const s = previewOf(a, file) as ValuesState | undefined;
+      return s && s.renders > before.renders && s.values?.items.length === 7 ? s : undefined;
+    });
+    assert.equal(seven.values!.start, '40');
+    assert.deepEqual(seven.values!.items, numpyTexts(file, 40n, 7));
+    assert.equal(seven.values!.bytesRead, 7 * 8);
+
+    py(`np.save(sys.argv[1], np.arange(100, dtype='<f8') / 8); print(1)`, file);
+    const changed = await waitFor('the re-read after the change', () => {
+      const s = previewOf(a, file) as ValuesState | undefined;
+      return s && s.report?.descr === '<f8' && s.values?.items[0] !== seven.values!.items[0] ? s : undefined;
+    });
+    assert.equal(changed.values!.start, '40', 'the same page after the re-read');
+    assert.deepEqual(changed.values!.items, numpyTexts(file, 40n, 7));
+  });
+
+  it('decodes datetimes, strings and records as numpy prints them', async () => {
+    const files = py<Record<string, string>>(`
+d = sys.argv[1]
+out = {}
+out['dt'] = d + '/dt.npy'; np.save(out['dt'], np.array(['2026-11-25T10:00:00', 'NaT', '1969-07-20T20:17:40'], dtype='>M8[s]'))
+out['u'] = d + '/u.npy'; np.save(out['u'], np.array(['héllo', "it's", ''], dtype='<U6'))
+out['td'] = d + '/td.npy'; np.save(out['td'], np.array([5, -1], dtype='<m8[D]'))
+print(json.dumps(out))`, dir);
+    for (const [name, file] of Object.entries(files)) {
+      const s = await openPreview(file) as ValuesState;
+      assert.deepEqual(s.values?.items, numpyTexts(file, 0n, 20), name);
+      await closeAllEditors();
+    }
+    const rec = `${dir}/rec.npy`;
+    const texts = py<string[]>(`
+a = np.zeros(2, dtype=[('x', '<f2'), ('y', '<i2', (2,))]); a['x'] = [0.5, -2]; a['y'] = [[1, 2], [3, 4]]
+np.save(sys.argv[1], a)
+print(json.dumps(['(' + str(r['x']) + ', ' + str(list(map(int, r['y']))) + ')' for r in a]))`, rec);
+    assert.deepEqual((await openPreview(rec) as ValuesState).values?.items, texts);
+  });
+
+  it('a 1 TiB sparse file: the page reads at most its own bytes; object arrays are never read', async () => {
+    const files = py<Record<string, string>>(`
+from numpy.lib import format as F
+d = sys.argv[1]
+big = d + '/huge.npy'
+with open(big, 'wb') as f:
+    F.write_array_header_1_0(f, {'descr': '<f8', 'fortran_order': False, 'shape': (1 << 37,)})
+    f.truncate(f.tell() + (1 << 40))
+obj = d + '/obj.npy'
+np.save(obj, np.array([{'a': 1}, None], dtype=object), allow_pickle=True)
+print(json.dumps({'big': big, 'obj': obj}))`, dir);
+    const big = await openPreview(files.big) as ValuesState;
+    assert.deepEqual(big.values?.items, numpyTexts(files.big, 0n, 20));
+    assert.ok(big.values!.bytesRead <= 20 * 8, `read ${big.values!.bytesRead} bytes`);
+    const end = await page(files.big, { goto: '-1' }, (s) => s.values?.start === String((1n << 37n) - 1n));
+    assert.deepEqual(end.values!.items, ['0.0']);
+    assert.equal(end.values!.bytesRead, 8);
+    await closeAllEditors();
+    const obj = await openPreview(files.obj) as ValuesState;
+    assert.deepEqual(obj.values?.items, []);
+    assert.match(obj.values?.unavailable ?? '', /never reads or unpickles/);
+  });
+});
