@@ -56,8 +56,17 @@ export interface ByteSource {
   read(position: number, length: number): Promise<Uint8Array>;
 }
 
+const dtypes = new WeakMap<NpyReport, Dtype>();
+
 /** The report's dtype with everything the decoder needs (units, fields), from the header it was read from. */
 export function dtypeOfReport(report: NpyReport): Dtype {
+  // Parsed once per report: paging through a file with a large structured header re-uses it.
+  let dtype = dtypes.get(report);
+  if (!dtype) { dtype = parseReportDtype(report); dtypes.set(report, dtype); }
+  return dtype;
+}
+
+function parseReportDtype(report: NpyReport): Dtype {
   const header = parsePyLiteral(report.headerText, { maxLength: report.headerText.length + 1, allowLongSuffix: true });
   const descr = header.type === 'dict'
     ? header.entries.find(([k]) => k.type === 'str' && k.value === 'descr')?.[1]

@@ -266,6 +266,21 @@ describe('values: pages', () => {
     assert.equal((await readValuesFromBytes(big, r, { start: 0n, count: 5000 })).items.length, MAX_PAGE_COUNT);
   });
 
+  it('items over 64 KiB are not read at all; a page of big items is cut to 16 MiB', async () => {
+    const huge = npyBytes('|V70000', [3n], false, new Uint8Array(3 * 70000));
+    const { source, reads } = recording(huge);
+    const p = await readValuesFrom(source, inspectBytes(huge, BigInt(huge.length), null, 'v.npy'), { start: 0n, count: 3 });
+    assert.equal(p.items.length, 3);
+    assert.match(p.items[0].text, /^not shown \(each item is 68\.4 KiB/);
+    assert.deepEqual(reads, []);
+    assert.equal(p.bytesRead, 0);
+    const wide = npyBytes('|S60000', [400n], false, new Uint8Array(0));
+    const r = inspectBytes(wide, BigInt(wide.length) + 400n * 60000n, null, 'w.npy');
+    const { source: s2 } = recording(wide);
+    const p2 = await readValuesFrom(s2, r, { start: 0n, count: 400 });
+    assert.equal(p2.items.length, Math.floor(16 * 1024 * 1024 / 60000));
+  });
+
   it('0-d arrays and empty arrays', async () => {
     const scalar = npyBytes('<f8', [], false, new Uint8Array(new Float64Array([2.5]).buffer));
     const p = await readValuesFromBytes(scalar, inspectBytes(scalar, BigInt(scalar.length), null, 's.npy'), { start: 0n, count: 20 });
