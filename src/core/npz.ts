@@ -19,6 +19,12 @@ import { formatCount } from './units';
 /** More members than this are counted but not listed (a hostile archive can claim millions). */
 export const MAX_NPZ_MEMBERS = 10000;
 
+/**
+ * Header bytes read (or inflated) for all members together at most. numpy headers are ~128 bytes; a hostile
+ * archive of many members pointing at one huge "header" (or a deflate bomb) stops costing here.
+ */
+export const NPZ_HEADER_BUDGET = 64 * 1024 * 1024;
+
 export type NpzCompression = 'stored' | 'deflated' | 'unsupported';
 
 /** Why a member has no header report. NpyError codes come from the member's own bytes. */
@@ -57,7 +63,12 @@ export interface NpzReport {
 }
 
 /** Opens the archive by path and reads only what the report needs. Throws one NpyError sentence when the archive itself is unreadable or damaged. */
-export async function inspectNpz(path: string): Promise<NpzReport> {
+export interface NpzOptions {
+  /** Header bytes read for all members together at most (default NPZ_HEADER_BUDGET). */
+  headerBudget?: number;
+}
+
+export async function inspectNpz(path: string, options: NpzOptions = {}): Promise<NpzReport> {
   const ctx = { action: 'read' as const, path };
   let handle: FileHandle;
   try {
@@ -85,23 +96,23 @@ export async function inspectNpz(path: string): Promise<NpzReport> {
         throw fsError(e, ctx);
       }
     };
-    return await inspectArchive(readAt, st.size, allocatedBytes, path);
+    return await inspectArchive(readAt, st.size, allocatedBytes, path, options);
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
 
 /** The same from the whole archive in memory (non-file: schemes hand over whole files only). */
-export async function inspectNpzBytes(bytes: Uint8Array, path: string): Promise<NpzReport> {
+export async function inspectNpzBytes(bytes: Uint8Array, path: string, options: NpzOptions = {}): Promise<NpzReport> {
   const readAt: ReadAt = async (buffer, offset, length, position) => {
     const n = Math.max(0, Math.min(length, bytes.length - position));
     buffer.set(bytes.subarray(position, position + n), offset);
     return n;
   };
-  return inspectArchive(readAt, BigInt(bytes.length), null, path);
+  return inspectArchive(readAt, BigInt(bytes.length), null, path, options);
 }
 
-async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes: bigint | null, path: string): Promise<NpzReport> {
+async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes: bigint | null, path: string, options: NpzOptions): Promise<NpzReport> {
   const fileName = path.split(/[/\\]/).pop() ?? path;
   if (fileBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new NpyError('io', `${fileName} is ${formatCount(fileBytes)} bytes, larger than the zip reader can address (2^53 bytes).`);
@@ -119,11 +130,12 @@ async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes:
   }
   try {
     const members: NpzMember[] = [];
+    const budget = { left: options.headerBudget ?? NPZ_HEADER_BUDGET, total: options.headerBudget ?? NPZ_HEADER_BUDGET };
     for (;;) {
       const entry = await nextEntry(zip, path);
       if (!entry) break;
       if (members.length >= MAX_NPZ_MEMBERS) break;
-      members.push(await inspectMember(zip, reader, entry));
+      members.push(await inspectMember(zip, reader, entry, budget));
     }
     const zip64 = reader.sawZip64EndRecord || members.some((m) => m.zip64);
     return { path, fileName, fileBytes, allocatedBytes, zip64, entryCount: zip.entryCount, members, bytesRead: reader.bytesRead };
@@ -149,7 +161,7 @@ function nextEntry(zip: yauzl.ZipFile, path: string): Promise<yauzl.Entry | null
   });
 }
 
-async function inspectMember(zip: yauzl.ZipFile, reader: CountingReader, entry: yauzl.Entry): Promise<NpzMember> {
+async function inspectMember(zip: yauzl.ZipFile, reader: CountingReader, entry: yauzl.Entry, budget: Budget): Promise<NpzMember> {
   const before = reader.bytesRead;
   const method = entry.compressionMethod;
   const compression: NpzCompression = method === 0 ? 'stored' : method === 8 ? 'deflated' : 'unsupported';
@@ -167,7 +179,8 @@ async function inspectMember(zip: yauzl.ZipFile, reader: CountingReader, entry: 
       throw memberError('unsupported-compression',
         `${entry.fileName} uses unsupported compression (zip method ${method}); only stored (0) and deflated (8) members are read, as numpy writes them.`);
     }
-    const prefix = compression === 'stored' ? await storedPrefix(zip, entry) : await deflatedPrefix(zip, entry);
+    const prefix = compression === 'stored' ? await storedPrefix(zip, entry, budget) : await deflatedPrefix(zip, entry, budget);
+    budget.left -= prefix.length;
     member.report = inspectBytes(prefix, member.uncompressedSize, null, entry.fileName);
   } catch (e) {
     member.errorCode = isMemberError(e) ? e.memberCode : isNpyError(e) ? e.code : 'damaged-member';
@@ -178,11 +191,12 @@ async function inspectMember(zip: yauzl.ZipFile, reader: CountingReader, entry: 
 }
 
 /** Stored: the preamble, then exactly up to the data offset (never a byte of data). */
-async function storedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Uint8Array> {
+async function storedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget): Promise<Uint8Array> {
   const size = entry.uncompressedSize;
   const first = await readRange(zip, entry, 0, Math.min(PREAMBLE_BYTES, size));
   const pre = readPreamble(first);
   const want = Math.min(pre.dataOffset, size);
+  overBudget(entry, want, budget);
   if (want <= first.length) return first;
   const rest = await readRange(zip, entry, first.length, want);
   const out = new Uint8Array(first.length + rest.length);
@@ -203,7 +217,7 @@ async function readRange(zip: yauzl.ZipFile, entry: yauzl.Entry, start: number, 
 }
 
 /** Deflated: inflate until the header is in hand, then destroy the stream (the rest is never read). */
-async function deflatedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Uint8Array> {
+async function deflatedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget): Promise<Uint8Array> {
   const stream = await openStream(zip, entry, {});
   const chunks: Buffer[] = [];
   let have = 0;
@@ -224,6 +238,13 @@ async function deflatedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<U
             stop();
             return;
           }
+          try {
+            overBudget(entry, need, budget);
+          } catch (e) {
+            stream.removeAllListeners('data');
+            reject(e);
+            return;
+          }
         }
         if (preambleRead && have >= need) stop();
       });
@@ -235,6 +256,14 @@ async function deflatedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<U
   }
   const all = Buffer.concat(chunks);
   return all.subarray(0, Math.min(all.length, Math.max(need, PREAMBLE_BYTES)));
+}
+
+interface Budget { left: number; total: number }
+
+function overBudget(entry: yauzl.Entry, headerBytes: number, budget: Budget): void {
+  if (headerBytes > budget.left) {
+    throw memberError('header-too-large', `${entry.fileName} was not read: its header (${formatCount(headerBytes)} bytes) would take the headers read from this archive past ${formatCount(budget.total)} bytes.`);
+  }
 }
 
 function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry, options: { start?: number; end?: number }): Promise<Readable> {

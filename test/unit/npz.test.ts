@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { closeSync, ftruncateSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectNpz, inspectNpzBytes, NpzMember, npzMemberToJson, NpzReport } from '../../src/core/npz';
+import { MAX_HEADER_BYTES, PREAMBLE_BYTES } from '../../src/core/header';
+import { inspectNpz, inspectNpzBytes, NPZ_HEADER_BUDGET, NpzMember, npzMemberToJson, NpzReport } from '../../src/core/npz';
 import { STREAM_CHUNK_BYTES } from '../../src/core/npzReader';
 import { assertOneSentence, rejectsNpy } from '../helpers/assertions';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -187,6 +188,33 @@ describe('npz: inspectNpz', function () {
     assert.equal(json[0]?.status, 'error');
     assert.equal(json[0]?.member, 'readme.txt');
     assert.equal(json[7]?.status, 'ok');
+  });
+
+  it('stops reading headers after a budget of bytes: overlapping members of one 300 KiB header', async () => {
+    const budget = 1024 * 1024;
+    assert.ok(NPZ_HEADER_BUDGET >= 4 * MAX_HEADER_BYTES, 'the default budget reads four maximal headers');
+    const big = npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }" + ' '.repeat(300 * 1024), new Uint8Array(8));
+    const one = buildZip([{ name: 'h.npy', data: big }]);
+    // Six directory entries, all pointing at the same local header (a classic overlapping-entries archive).
+    const cd = one.bytes.subarray(one.cdOffset, one.cdOffset + one.cdSize);
+    const copies = 6;
+    const eocd = Buffer.from(one.bytes.subarray(one.eocdOffset));
+    eocd.writeUInt16LE(copies, 8);
+    eocd.writeUInt16LE(copies, 10);
+    eocd.writeUInt32LE(one.cdSize * copies, 12);
+    const bytes = Buffer.concat([one.bytes.subarray(0, one.cdOffset), ...Array(copies).fill(cd), eocd]);
+    const r = await inspectNpz(write('overlap.npz', bytes), { headerBudget: budget });
+    assert.equal(r.members.length, copies);
+    const read = r.members.filter((m) => m.report);
+    const dataOffset = big.length - 8;
+    assert.equal(read.length, Math.floor(budget / dataOffset), 'members read before the budget ran out');
+    const refused = r.members.filter((m) => !m.report);
+    assert.ok(refused.length >= 1);
+    for (const m of refused) {
+      assert.equal(m.errorCode, 'header-too-large');
+      assertOneSentence(m.error!);
+    }
+    assert.ok(r.bytesRead <= budget + (2 * 30 + PREAMBLE_BYTES) * copies + EOCD_SEARCH + bytes.length - one.cdOffset, `read ${r.bytesRead}`);
   });
 
   it('inspectNpzBytes gives the same report from bytes in memory', async () => {

@@ -105,14 +105,17 @@ export function buildZip(members: readonly ZipMemberSpec[], opts: { zip64?: bool
   return { bytes: Buffer.concat(parts), localOffsets, cdOffset, cdSize: cdBytes.length, eocdOffset: offset };
 }
 
-/** A v1.0 .npy: header text padded as numpy pads it (written here, not by header.ts), then `data`. */
+/** A .npy: header text padded as numpy pads it (written here, not by header.ts), then `data`. v2.0 when the header needs it. */
 export function npyBytes(dictText: string, data: Uint8Array = new Uint8Array(0)): Buffer {
   const body = Buffer.from(dictText, 'latin1');
-  const total = Math.ceil((10 + body.length + 1) / 64) * 64;
+  const v2 = 10 + body.length + 1 > 65535;
+  const pre = v2 ? 12 : 10;
+  const total = Math.ceil((pre + body.length + 1) / 64) * 64;
   const out = Buffer.alloc(total + data.length, 0x20);
-  Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]).copy(out, 0);
-  out.writeUInt16LE(total - 10, 8);
-  body.copy(out, 10);
+  Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, v2 ? 2 : 1, 0]).copy(out, 0);
+  if (v2) out.writeUInt32LE(total - pre, 8);
+  else out.writeUInt16LE(total - pre, 8);
+  body.copy(out, pre);
   out[total - 1] = 0x0a;
   Buffer.from(data).copy(out, total);
   return out;
