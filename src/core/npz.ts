@@ -292,6 +292,9 @@ function zipReason(e: unknown): string {
   if (/invalid local file header signature/.test(msg)) return 'its local header is damaged (the central directory points at bytes that are not a member header)';
   if (/file data overflows file bounds/.test(msg)) return 'its data runs past the end of the archive (the archive is truncated)';
   if (/unexpected EOF/.test(msg)) return 'the archive ends inside this member (it is truncated)';
+  if (/too many bytes in the stream|not enough bytes in the stream/.test(msg)) {
+    return 'its data does not have the size the central directory gives';
+  }
   const z = e as { code?: unknown };
   if (typeof z.code === 'string' && z.code.startsWith('Z_')) return `its compressed data is damaged (${msg})`;
   return msg.replace(/\.$/, '');

@@ -289,6 +289,15 @@ describe('npz: inspectNpz', function () {
       assertOneSentence(d.error!);
     });
 
+    it('a deflated member whose inflated bytes outgrow the size its directory entry claims', async () => {
+      const z = buildZip([{ name: 's.npy', data: npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }"), method: 8, claimUncompressed: 40n }]);
+      const r = await inspectNpz(write('claims.npz', z));
+      const m = member(r, 's.npy');
+      assert.equal(m.errorCode, 'damaged-member');
+      assert.match(m.error!, /does not have the size the central directory gives/);
+      assertOneSentence(m.error!);
+    });
+
     it('a folder and a missing file', async () => {
       await rejectsNpy(() => inspectNpz(dir), 'io');
       const e = await rejectsNpy(() => inspectNpz(join(dir, 'missing.npz')), 'io');
