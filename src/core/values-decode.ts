@@ -2,7 +2,7 @@
 // objects (never read) and 80/128-bit long doubles (their layout depends on the writer's platform).
 import { pyReprStr } from './pyliteral';
 import { Dtype, DtypeField } from './types';
-import { formatComplex, formatFloat, halfToNumber } from './values-float';
+import { formatComplex, formatComplexInRecord, formatFloat, halfToNumber } from './values-float';
 import { formatDatetime, formatTimedelta } from './values-time';
 
 export const LONG_DOUBLE_TEXT = 'not decoded (80-bit long double)';
@@ -112,20 +112,38 @@ function isPadding(f: DtypeField): boolean {
   return f.name === '' && f.dtype.kind === 'V';
 }
 
-/** Inside a record numpy quotes datetimes and timedeltas ("'1970-01-01T00:00:00'"). */
+/** Inside a record numpy quotes datetimes ("'1970-01-01T00:00:00'") and prints complex array-style ('1.+2.j'). */
 function leafInRecord(d: Dtype, view: DataView, offset: number): string {
+  if (d.kind === 'c' && (d.itemsize === 8 || d.itemsize === 16)) {
+    const little = d.byteorder !== '>';
+    return d.itemsize === 8
+      ? formatComplexInRecord(view.getFloat32(offset, little), view.getFloat32(offset + 4, little), 32)
+      : formatComplexInRecord(view.getFloat64(offset, little), view.getFloat64(offset + 8, little), 64);
+  }
   const s = decodeScalar(d, view, offset);
   return d.kind === 'M' ? `'${s}'` : s;
 }
 
-/** A subarray field as nested lists: [1, 2] or [[1, 2], [3, 4]]. */
+/**
+ * A subarray field as nested lists: [1, 2] or [[1, 2], [3, 4]]. Inside a whole record numpy formats it as an
+ * array: integers right-aligned to the widest, True as ' True' (floats keep str()).
+ */
 function subarrayText(f: DtypeField, view: DataView, offset: number, inRecord: boolean): string {
   const step = f.dtype.itemsize;
+  const count = f.shape.reduce((a, b) => a * b, 1);
+  const texts: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const at = offset + step * k;
+    texts.push(f.dtype.kind === 'struct' ? decodeRecord(f.dtype, view, at).text : inRecord ? leafInRecord(f.dtype, view, at) : decodeScalar(f.dtype, view, at));
+  }
+  if (inRecord && (f.dtype.kind === 'i' || f.dtype.kind === 'u')) {
+    const width = Math.max(...texts.map((x) => x.length));
+    texts.forEach((x, k) => { texts[k] = x.padStart(width); });
+  } else if (inRecord && f.dtype.kind === 'b') {
+    texts.forEach((x, k) => { if (x === 'True') texts[k] = ' True'; });
+  }
   let index = 0;
-  const one = (): string => {
-    const at = offset + step * index++;
-    return f.dtype.kind === 'struct' ? decodeRecord(f.dtype, view, at).text : inRecord ? leafInRecord(f.dtype, view, at) : decodeScalar(f.dtype, view, at);
-  };
+  const one = (): string => texts[index++];
   const level = (axis: number): string => {
     if (axis === f.shape.length) return one();
     const parts: string[] = [];

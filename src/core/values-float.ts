@@ -137,3 +137,30 @@ export function formatComplex(re: number, im: number, bits: FloatBits): string {
   const sign = !Number.isNaN(im) && negative(im) ? '-' : '+';
   return `(${complexPart(re, bits)}${sign}${imText}j)`;
 }
+
+/**
+ * One part of a complex number the way numpy prints complex fields inside a structured record (array style,
+ * one value, precision 8, trim '.'): '1.', '0.5', '+2.', '1.e+20'; the imaginary part always signed.
+ */
+function arrayStylePart(v: number, bits: FloatBits, signed: boolean): string {
+  if (Number.isNaN(v)) return signed ? '+nan' : 'nan';
+  const sign = negative(v) ? '-' : signed ? '+' : '';
+  if (!Number.isFinite(v)) return `${sign}inf`;
+  const a = Math.abs(v);
+  if (a === 0) return `${sign}0.`;
+  let d = shortestDigits(a, bits);
+  // numpy's FloatingFormat switches to exponents from 10**min(8, finfo.precision): 1e6 for float32, 1e8 for float64.
+  if (a >= (bits === 32 ? 1e6 : 1e8) || a < 1e-4) {
+    if (d.digits.length > 9) d = roundDigits(exactDecimal(a), 9);
+    const mant = `${d.digits[0]}.${d.digits.slice(1)}`;
+    return `${sign}${mant}e${d.exp < 0 ? '-' : '+'}${Math.abs(d.exp).toString().padStart(2, '0')}`;
+  }
+  if (d.digits.length - 1 - d.exp > 8) d = roundDigits(exactDecimal(a), d.exp + 1 + 8);
+  const text = positional(d.digits, d.exp); // '1.0', '0.5', '123.25'
+  return sign + (text.endsWith('.0') ? text.slice(0, -1) : text);
+}
+
+/** A complex field inside a record, as numpy prints it there: '1.+2.j', '0.+0.5j', '-0.-0.j'. */
+export function formatComplexInRecord(re: number, im: number, bits: FloatBits): string {
+  return `${arrayStylePart(re, bits, false)}${arrayStylePart(im, bits, true)}j`;
+}

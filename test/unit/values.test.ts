@@ -160,12 +160,19 @@ describe('values: scalar decoders', () => {
     b[16] = 1; b[17] = 0x71;
     v.setBigInt64(19, 60n, true);
     const r = decodeElement(d, v, 0);
-    assert.equal(r.text, "(1.5, [[1, 2], [3, -4]], (True, b'q'), '1970-01-01T00:01:00')");
+    // Inside the whole record numpy prints the int subarray array-style, right-aligned; the field row does not.
+    assert.equal(r.text, "(1.5, [[ 1,  2], [ 3, -4]], (True, b'q'), '1970-01-01T00:01:00')");
     assert.deepEqual(r.fields, [
       { name: 'x', text: '1.5' }, { name: 'y', text: '[[1, 2], [3, -4]]' }, { name: 'z', text: "(True, b'q')" },
       { name: 't', text: '1970-01-01T00:01:00' },
     ]);
     assert.equal(decodeElement(dtype("[('v', '<f8')]"), new DataView(new ArrayBuffer(8)), 0).text, '(0.0,)');
+    // Complex fields print array-style inside records: '1.+2.j', exponents from 1e6 for complex64.
+    const c = new DataView(new ArrayBuffer(24));
+    c.setFloat64(0, 1, true); c.setFloat64(8, 2, true); c.setFloat32(16, 71643496, true); c.setFloat32(20, -0.5, true);
+    const cr = decodeElement(dtype("[('a', '<c16'), ('b', '<c8')]"), c, 0);
+    assert.equal(cr.text, '(1.+2.j, 7.1643496e+07-0.5j)');
+    assert.deepEqual(cr.fields?.map((f) => f.text), ['(1+2j)', '(7.1643496e+07-0.5j)']);
   });
 });
 
