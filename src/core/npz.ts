@@ -115,14 +115,16 @@ export async function inspectNpzBytes(bytes: Uint8Array, path: string, options: 
 async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes: bigint | null, path: string, options: NpzOptions): Promise<NpzReport> {
   const fileName = path.split(/[/\\]/).pop() ?? path;
   if (fileBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new NpyError('io', `${fileName} is ${formatCount(fileBytes)} bytes, larger than the zip reader can address (2^53 bytes).`);
+    throw new NpyError('io', `${path} is ${formatCount(fileBytes)} bytes, larger than the zip reader can address (2^53 bytes).`);
   }
   const reader = new CountingReader(readAt);
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
       yauzl.fromRandomAccessReader(reader, Number(fileBytes),
-        { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true, strictFileNames: false },
+        // decodeStrings false: yauzl would refuse the whole archive over one member named '../x' or 'a\\b' (an
+        // extraction safeguard); a preview only shows names, so memberName decodes them as they are.
+        { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false },
         (err, z) => (err ? reject(err) : resolve(z)));
     });
   } catch (e) {
@@ -142,6 +144,11 @@ async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes:
   } finally {
     zip.close();
   }
+}
+
+/** The member's name as stored: UTF-8 when flagged (or in an Info-ZIP Unicode path field), else CP437. */
+function memberName(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
 }
 
 function nextEntry(zip: yauzl.ZipFile, path: string): Promise<yauzl.Entry | null> {
@@ -165,26 +172,27 @@ async function inspectMember(zip: yauzl.ZipFile, reader: CountingReader, entry: 
   const before = reader.bytesRead;
   const method = entry.compressionMethod;
   const compression: NpzCompression = method === 0 ? 'stored' : method === 8 ? 'deflated' : 'unsupported';
+  const name = memberName(entry);
   const member: NpzMember = {
-    name: entry.fileName, method, compression,
+    name, method, compression,
     compressedSize: BigInt(entry.compressedSize), uncompressedSize: BigInt(entry.uncompressedSize),
     zip64: entry.extraFields.some((f) => f.id === 0x0001),
     report: null, error: null, errorCode: null, bytesRead: 0,
   };
   try {
     if (entry.isEncrypted()) {
-      throw memberError('encrypted', `${entry.fileName} is encrypted; encrypted members are not read.`);
+      throw memberError('encrypted', `${name} is encrypted; encrypted members are not read.`);
     }
     if (compression === 'unsupported') {
       throw memberError('unsupported-compression',
-        `${entry.fileName} uses unsupported compression (zip method ${method}); only stored (0) and deflated (8) members are read, as numpy writes them.`);
+        `${name} uses unsupported compression (zip method ${method}); only stored (0) and deflated (8) members are read, as numpy writes them.`);
     }
     const prefix = compression === 'stored' ? await storedPrefix(zip, entry, budget) : await deflatedPrefix(zip, entry, budget);
     budget.left -= prefix.length;
-    member.report = inspectBytes(prefix, member.uncompressedSize, null, entry.fileName);
+    member.report = inspectBytes(prefix, member.uncompressedSize, null, name);
   } catch (e) {
     member.errorCode = isMemberError(e) ? e.memberCode : isNpyError(e) ? e.code : 'damaged-member';
-    member.error = isNpyError(e) || isMemberError(e) ? oneLine(e) : `${entry.fileName} cannot be read: ${zipReason(e)}.`;
+    member.error = isNpyError(e) || isMemberError(e) ? oneLine(e) : `${name} cannot be read: ${zipReason(e)}.`;
   }
   member.bytesRead = reader.bytesRead - before;
   return member;
@@ -262,7 +270,7 @@ interface Budget { left: number; total: number }
 
 function overBudget(entry: yauzl.Entry, headerBytes: number, budget: Budget): void {
   if (headerBytes > budget.left) {
-    throw memberError('header-too-large', `${entry.fileName} was not read: its header (${formatCount(headerBytes)} bytes) would take the headers read from this archive past ${formatCount(budget.total)} bytes.`);
+    throw memberError('header-too-large', `${memberName(entry)} was not read: its header (${formatCount(headerBytes)} bytes) would take the headers read from this archive past ${formatCount(budget.total)} bytes.`);
   }
 }
 

@@ -217,6 +217,14 @@ describe('npz: inspectNpz', function () {
     assert.ok(r.bytesRead <= budget + (2 * 30 + PREAMBLE_BYTES) * copies + EOCD_SEARCH + bytes.length - one.cdOffset, `read ${r.bytesRead}`);
   });
 
+  it('lists members with names an extractor would refuse (../, absolute, backslash) and non-ASCII names, as stored', async () => {
+    const names = ['../up.npy', '/abs.npy', 'a\\b.npy', 'ünï 温度.npy'];
+    const z = buildZip(names.map((name) => ({ name, data: npyBytes(F8_3, new Uint8Array(24)) })));
+    const r = await inspectNpz(write('names.npz', z));
+    assert.deepEqual(r.members.map((m) => m.name), names);
+    assert.ok(r.members.every((m) => m.report?.status === 'ok'));
+  });
+
   it('inspectNpzBytes gives the same report from bytes in memory', async () => {
     const z = buildZip([{ name: 'x.npy', data: npyBytes(F8_3, new Uint8Array(24)), method: 8 }, { name: 'y.npy', data: npyBytes(I2_F, new Uint8Array(20)) }]);
     const p = write('mem.npz', z);
