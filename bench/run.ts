@@ -89,7 +89,7 @@ async function main(): Promise<number> {
       log('packaging the extension in a copy (production bundles + VSIX)');
       const p = packageInCopy(repoRoot, join(dir, 'package'));
       extensionDir = p.dir;
-      results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs };
+      results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs, vsixEntries: p.vsixEntries };
     });
     if (want('baselines')) await attempt('baselines', async () => { log('process start baselines'); results.baselines = benchBaselines(cfg); });
     if (want('create')) await attempt('create', async () => { results.create = await benchCreate(cfg, log); });

@@ -9,11 +9,11 @@ import { inspectNpy } from '../../src/core/inspect';
 import { writeZeroedNpy } from '../../src/core/writer';
 import { timeRoundRobin } from '../lib/commands';
 import type { BenchConfig, Measured } from '../lib/model';
-import { numpyInProcess, numpyInProcessCommand, numpyLoadCommand } from '../lib/numpy';
+import { numpyInProcessCommand, numpyInProcessEach, numpyLoadCommand } from '../lib/numpy';
 import { countHandleReads } from '../lib/readCounter';
 import { summarize } from '../lib/stats';
 import { countReads } from '../lib/strace';
-import { timeAsync } from '../lib/time';
+import { timeAsyncRoundRobin } from '../lib/time';
 
 export interface InspectFile { id: string; label: string; dtype: string; shape: bigint[]; fileBytes: number; dataOffset: number; allocatedBytes: number; rows: Measured[] }
 
@@ -23,42 +23,53 @@ export const INSPECT_FILES = [
 ];
 
 export async function benchInspect(cfg: BenchConfig, log: (s: string) => void): Promise<InspectFile[]> {
-  const out: InspectFile[] = [];
+  const files = [];
   for (const f of INSPECT_FILES) {
-    log(`inspect ${f.id}`);
     const path = join(cfg.dir, `inspect-${f.id}.npy`);
     rmSync(path, { force: true });
-    const w = await writeZeroedNpy({ path, dtype: f.dtype, shape: f.shape });
-    const rows: Measured[] = [];
-
-    const s = await timeAsync(() => inspectNpy(path), { runs: cfg.runs, warmup: cfg.warmup });
-    const counted = await countHandleReads(() => inspectNpy(path));
+    files.push({ ...f, path, w: await writeZeroedNpy({ path, dtype: f.dtype, shape: f.shape }) });
+  }
+  const rows = new Map<string, Measured[]>(files.map((f) => [f.id, []]));
+  // Every method times both files round-robin, so the 8 TiB ÷ 1 KiB ratio is not skewed by drift between them.
+  log('inspect: ours in-process');
+  const ours = await timeAsyncRoundRobin(files.map((f) => ({ id: f.id, fn: () => inspectNpy(f.path) })), { runs: cfg.runs, warmup: cfg.warmup });
+  for (const f of files) {
+    const counted = await countHandleReads(() => inspectNpy(f.path));
     if (counted.result.bytesRead !== counted.bytes) throw new Error(`inspectNpy says it read ${counted.result.bytesRead} bytes, FileHandle saw ${counted.bytes}`);
-    rows.push({ id: 'ours', label: 'ours: inspectNpy', kind: 'in-process', samples: s, summary: summarize(s),
+    const s = ours.get(f.id)!;
+    rows.get(f.id)!.push({ id: 'ours', label: 'ours: inspectNpy', kind: 'in-process', samples: s, summary: summarize(s),
       bytesRead: counted.bytes, readCalls: counted.calls, readCountedBy: 'FileHandle' });
+  }
 
-    for (const [id, op, label] of [
-      ['numpy-header', 'header', 'numpy: read_magic + read_array_header (header only)'],
-      ['numpy-load', 'load', "numpy: np.load(mmap_mode='r')"],
-    ] as const) {
-      const np = numpyInProcess({ op, path, runs: cfg.runs, warmup: cfg.warmup });
-      const reads = countReads(numpyInProcessCommand({ op, path, runs: 1, warmup: 0 }), path);
-      rows.push({ id, label, kind: 'in-process', samples: np.samples_ms, summary: summarize(np.samples_ms),
+  for (const [id, op, label] of [
+    ['numpy-header', 'header', 'numpy: read_magic + read_array_header (header only)'],
+    ['numpy-load', 'load', "numpy: np.load(mmap_mode='r')"],
+  ] as const) {
+    log(`inspect: ${label}`);
+    const np = numpyInProcessEach({ op, paths: files.map((f) => f.path), runs: cfg.runs, warmup: cfg.warmup });
+    for (const f of files) {
+      const reads = countReads(numpyInProcessCommand({ op, path: f.path, runs: 1, warmup: 0 }), f.path);
+      const s = np[f.path]!;
+      rows.get(f.id)!.push({ id, label, kind: 'in-process', samples: s, summary: summarize(s),
         bytesRead: reads.bytes, readCalls: reads.calls, readCountedBy: 'strace' });
     }
-
-    const cli = { cmd: process.execPath, args: [cliPath, 'inspect', path, '--json'] };
-    const npLoad = numpyLoadCommand(path);
-    const procs = timeRoundRobin([
-      { id: 'cli', label: 'ours: CLI `zeroed-npy inspect --json`', command: cli },
-      { id: 'numpy-proc', label: "numpy: `python3 -c` np.load(mmap_mode='r')", command: npLoad },
-    ], cfg.procRuns, 1);
-    for (const p of procs) {
-      const reads = countReads(p.id === 'cli' ? cli : npLoad, path);
-      rows.push({ ...p, bytesRead: reads.bytes, readCalls: reads.calls, readCountedBy: 'strace' });
-    }
-    out.push({ ...f, fileBytes: Number(w.fileBytes), dataOffset: w.header.length, allocatedBytes: Number(w.allocatedBytes), rows });
   }
-  for (const f of INSPECT_FILES) rmSync(join(cfg.dir, `inspect-${f.id}.npy`), { force: true });
-  return out;
+
+  log('inspect: processes');
+  const commands = files.flatMap((f) => [
+    { id: `cli ${f.id}`, file: f, rowId: 'cli', label: 'ours: CLI `zeroed-npy inspect --json`',
+      command: { cmd: process.execPath, args: [cliPath, 'inspect', f.path, '--json'] } },
+    { id: `numpy-proc ${f.id}`, file: f, rowId: 'numpy-proc', label: "numpy: `python3 -c` np.load(mmap_mode='r')", command: numpyLoadCommand(f.path) },
+  ]);
+  const procs = timeRoundRobin(commands, cfg.procRuns, 1);
+  for (const c of commands) {
+    const m = procs.find((p) => p.id === c.id)!;
+    const reads = countReads(c.command, c.file.path);
+    rows.get(c.file.id)!.push({ ...m, id: c.rowId, bytesRead: reads.bytes, readCalls: reads.calls, readCountedBy: 'strace' });
+  }
+  for (const f of files) rmSync(f.path, { force: true });
+  return files.map((f) => ({
+    id: f.id, label: f.label, dtype: f.dtype, shape: f.shape, fileBytes: Number(f.w.fileBytes), dataOffset: f.w.header.length,
+    allocatedBytes: Number(f.w.allocatedBytes), rows: rows.get(f.id)!,
+  }));
 }

@@ -1,17 +1,18 @@
 // Size budgets asserted by test/unit/bundle-budget.test.ts and test/unit/budgets.test.ts, and quoted in
-// BENCHMARKS.md. Headroom: about 2–5× the sizes measured when they were set (production build: extension.js
-// 64 KiB, webview.js 2.9 KiB, cli.js 43 KiB, VSIX 36 KiB), so they catch a dependency bundled by mistake,
-// not ordinary growth.
+// BENCHMARKS.md. Headroom: about 2–3× the production sizes measured when they were last set (extension.js
+// 119 KiB, webview.js 5.5 KiB, npzWebview.js 4.5 KiB, cli.js 77 KiB, VSIX 57 KiB), so they catch a dependency
+// bundled by mistake, not ordinary growth. A new entry point needs a budget here (the test says so).
 const KiB = 1024;
 
 /** Production bundles (dist/*.js as `vsce package` builds them), bytes. */
 export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
-  'extension.js': 160 * KiB,
+  'extension.js': 256 * KiB,
   'webview.js': 16 * KiB,
-  'cli.js': 128 * KiB,
+  'npzWebview.js': 16 * KiB,
+  'cli.js': 192 * KiB,
 };
 
-export const VSIX_BUDGET = 128 * KiB;
+export const VSIX_BUDGET = 160 * KiB;
 
 /** inspect may read the header and at most this much more (one page). */
 export const INSPECT_READ_SLACK = 4096;

@@ -9,7 +9,9 @@ export const NUMPY_SCRIPT = join(repoRoot, 'bench', 'numpy_inprocess.py');
 
 export interface NumpyRun { samples_ms: number[]; allocated: number; size: number; numpy: string }
 
-export interface NumpyOp { op: 'create' | 'load' | 'header'; path: string; dtype?: string; shape?: readonly bigint[]; runs: number; warmup: number }
+export interface NumpyOp {
+  op: 'create' | 'load' | 'header'; path?: string; paths?: string[]; dtype?: string; shape?: readonly bigint[]; runs: number; warmup: number;
+}
 
 function cfgJson(o: NumpyOp): string {
   return JSON.stringify({ ...o, shape: (o.shape ?? []).map(String) });
@@ -17,6 +19,11 @@ function cfgJson(o: NumpyOp): string {
 
 export function numpyInProcess(o: NumpyOp): NumpyRun {
   return JSON.parse(output('python3', [NUMPY_SCRIPT, cfgJson(o)])) as NumpyRun;
+}
+
+/** load/header on several files, timed round-robin in one process: samples per path. */
+export function numpyInProcessEach(o: NumpyOp & { paths: string[] }): Record<string, number[]> {
+  return (JSON.parse(output('python3', [NUMPY_SCRIPT, cfgJson(o)])) as { samples_by_path: Record<string, number[]> }).samples_by_path;
 }
 
 /** The in-process script as a Command (for strace: one run, no warm-up). */

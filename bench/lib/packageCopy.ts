@@ -2,7 +2,7 @@
 // measuring them never rewrites the shared dist/ or leaves a .vsix in the work tree. Used by `npm run bench`
 // and by test/unit/bundle-budget.test.ts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What `vsce package` needs: the manifest and the files it ships, plus what vscode:prepublish bundles from. */
@@ -16,6 +16,8 @@ export interface PackagedExtension {
   vsixBytes: number;
   /** dist/<name>.js → bytes, production build (minified, as shipped). Source maps are not shipped. */
   bundles: Record<string, number>;
+  /** Paths inside the VSIX (from its zip central directory), e.g. extension/dist/extension.js. */
+  vsixEntries: string[];
   /** Wall time of `vsce package` including the production bundle (ms); informative only. */
   packageMs: number;
 }
@@ -48,5 +50,27 @@ export function packageInCopy(repoRoot: string, workDir: string): PackagedExtens
   for (const f of readdirSync(join(dir, 'dist')).sort()) {
     if (f.endsWith('.js')) bundles[f] = statSync(join(dir, 'dist', f)).size;
   }
-  return { dir, vsix, vsixBytes: statSync(vsix).size, bundles, packageMs };
+  return { dir, vsix, vsixBytes: statSync(vsix).size, bundles, packageMs, vsixEntries: zipEntryNames(readFileSync(vsix)) };
+}
+
+/** Names in a zip's central directory (no zip64: a VSIX this small never needs it). */
+export function zipEntryNames(zip: Buffer): string[] {
+  // End of central directory: signature 0x06054b50, at most 65535 + 22 bytes from the end.
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) throw new Error('not a zip file: no end-of-central-directory record');
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    names.push(zip.toString('utf8', p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
 }

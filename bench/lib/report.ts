@@ -102,6 +102,11 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     for (const f of r.failures) L.push(`- ${f.group}: ${f.error.split('\n')[0]}`);
     L.push('');
   }
+  if (r.load && Math.max(r.load.start, r.load.end) > m.cores / 2) {
+    L.push(`> **Busy machine:** the 1-minute load average was ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at ` +
+      `the end of this run on ${m.cores} cores (other work was running). Absolute times are inflated and the min – max spreads ` +
+      'wide; ratios between interleaved rows hold up better than absolute numbers.', '');
+  }
   L.push('## Headline', '');
   for (const h of headlines(r)) L.push(`- ${h}`);
   L.push('');
@@ -224,7 +229,7 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
   if (r.sizes) {
     L.push('### Sizes (production build, as `vsce package` makes it)', '');
     const rows = Object.entries(r.sizes.bundles).map(([f, n]) => [`dist/${f}`, bytes(n), BUNDLE_BUDGETS[f] ? bytes(BUNDLE_BUDGETS[f]) : '—',
-      f === 'cli.js' ? 'CLI (npm `bin`, not in the VSIX)' : 'in the VSIX']);
+      r.sizes!.vsixEntries?.includes(`extension/dist/${f}`) ? 'in the VSIX' : f === 'cli.js' ? 'CLI (npm `bin`), not in the VSIX' : 'not in the VSIX']);
     rows.push(['VSIX', bytes(r.sizes.vsixBytes), bytes(VSIX_BUDGET), 'zip, `vsce package --no-dependencies`']);
     L.push(table(['artifact', 'bytes', 'budget', ''], rows), '');
   }

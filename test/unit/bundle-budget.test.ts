@@ -33,6 +33,12 @@ describe('bundle and VSIX size budgets (production build)', function () {
     assert.ok(pkg.vsixBytes <= VSIX_BUDGET, `the VSIX is ${pkg.vsixBytes} bytes, over its ${VSIX_BUDGET}-byte budget`);
   });
 
+  it('the VSIX ships every bundle it was measured with (all dist/*.js but the CLI)', () => {
+    // A size budget met by leaving a bundle out of the package would be a broken extension, not a small one.
+    const missing = Object.keys(pkg.bundles).filter((f) => f !== 'cli.js' && !pkg.vsixEntries.includes(`extension/dist/${f}`));
+    assert.deepEqual(missing, [], `dist/${missing.join(', dist/')} not in the VSIX: add it to the allow-list in .vscodeignore`);
+  });
+
   it('every bundle has a budget', () => {
     // A new entry point must get a budget here rather than slip through unmeasured.
     assert.deepEqual(Object.keys(pkg.bundles).sort(), Object.keys(BUNDLE_BUDGETS).sort());
