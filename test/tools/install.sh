@@ -22,7 +22,8 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 # --- Debian packages -------------------------------------------------------------------------------------
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+# npm start needs no browser: it sets ZEROED_NPY_SETUP_NO_CHROMIUM=1.
+[ -x /usr/bin/chromium ] || [ "${ZEROED_NPY_SETUP_NO_CHROMIUM:-}" = 1 ] || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 { command -v make >/dev/null && command -v g++ >/dev/null; } || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)
@@ -80,4 +81,5 @@ got="$(XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" "$NODE24" "$CS_ENTRY"
 rm -rf "$scratch"
 [ "$got" = "$CS_VERSION" ] || die "code-server reports version '$got', expected $CS_VERSION; delete $CS_DIR/node_modules and run again."
 
-say "ready in $((SECONDS - started)) s: chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), node $NODE24_VERSION, code-server $CS_VERSION"
+chromium="$( (/usr/bin/chromium --version 2>/dev/null || echo 'chromium none') | awk '{print $2}')"
+say "ready in $((SECONDS - started)) s: chromium $chromium, node $NODE24_VERSION, code-server $CS_VERSION"

@@ -1,6 +1,6 @@
 // The preview as a person sees it: markup in a field name stays text, and both light and dark themes apply.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { numpyView, writeFixtures } from '../vscode/suite/numpy';
@@ -54,6 +54,22 @@ describe('.npy preview in the browser', () => {
     const msg = ((await wb.preview().locator('#error-message').textContent()) ?? '').trim();
     assert.ok(msg.length > 0);
     assert.doesNotMatch(msg, /\n\s+at /, 'no stack trace');
+  });
+
+  it("has the four action buttons, and 'Create Zeroed .npy Like This…' starts the pre-filled wizard", async () => {
+    await openFromExplorer('fortran.npy');
+    await wb!.previewRendered();
+    const frame = wb!.preview();
+    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like']) {
+      assert.equal(await frame.locator(`button#${id}`).count(), 1, `button #${id}`);
+    }
+    const before = readdirSync(dir).sort();
+    await frame.locator('button#create-like').click();
+    await wb!.waitForStep(1);
+    await wb!.quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: numpyView(fixtures.fortran).descr }).waitFor();
+    await wb!.page.keyboard.press('Escape');
+    await wb!.quickInputHidden();
+    assert.deepEqual(readdirSync(dir).sort(), before, 'Escape created nothing');
   });
 
   it('follows the light and the dark theme', async () => {
