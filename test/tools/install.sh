@@ -34,7 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    # With recommends: chromium's fonts come from them (the tests' screenshots need real glyphs).
+    apt-get install -y -q "${missing[@]}" >/dev/null
   else
     die "missing Debian packages: ${missing[*]}. Install them as root (sudo apt-get update && sudo apt-get install -y ${missing[*]}), then run 'npm run setup' again."
   fi
