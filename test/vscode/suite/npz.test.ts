@@ -42,7 +42,10 @@ async function openNpz(file: string): Promise<NpzState> {
 function numpyMembers(file: string): NumpyMember[] {
   return py<NumpyMember[]>(`
 import zipfile
-from numpy.lib import format as F
+try:
+    from numpy.lib import _format_impl as F
+except ImportError:
+    from numpy.lib import format as F
 out = []
 with zipfile.ZipFile(sys.argv[1]) as zf:
     for info in zf.infolist():
