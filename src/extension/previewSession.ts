@@ -7,26 +7,18 @@ import { HostToWebview, isWebviewToHost } from '../common/messages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/inspect';
 import { NpyReport } from '../core/types';
-import { MAX_PAGE_COUNT, ValuesRequest, readValues, readValuesFromBytes } from '../core/values';
+import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values';
 import { parseIndex } from '../core/values-index';
 import { displayName, inspectUri } from './fileAccess';
 import { buildPreviewHtml, makeNonce } from './model/html';
 import { errorSentence, errorToViewModel, reportToViewModel, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
+import { readSettings } from './settings';
 
 const t = vscode.l10n.t;
 /** Editors often write a file in several steps; wait for quiet before re-reading the header. */
 const REFRESH_DEBOUNCE_MS = 150;
-/** zeroedNpy.valuesPerPage when unset or invalid. */
-export const DEFAULT_VALUES_PER_PAGE = 20;
-
-/** Elements per page from the zeroedNpy.valuesPerPage setting, kept within 1..MAX_PAGE_COUNT. */
-export function valuesPerPage(scope?: vscode.Uri): number {
-  const v = vscode.workspace.getConfiguration('zeroedNpy', scope).get<unknown>('valuesPerPage');
-  return typeof v === 'number' && Number.isFinite(v) ? Math.min(MAX_PAGE_COUNT, Math.max(1, Math.floor(v))) : DEFAULT_VALUES_PER_PAGE;
-}
-
 /** The page shown, as the test API reports it (numbers as decimal strings where they can exceed 2^53). */
 export interface ValuesSnapshot {
   start: string;
@@ -124,7 +116,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       const report = await inspectUri(this.uri);
       if (gen !== this.generation) return;
       // The page shown before the change stays, moved back inside the array if the array shrank.
-      const size = BigInt(valuesPerPage(this.uri));
+      const size = BigInt(readSettings(this.uri).valuesPerPage);
       if (this.valuesStart >= report.elementCount) this.valuesStart = report.elementCount > size ? report.elementCount - size : 0n;
       const values = await this.readPage(report, { start: this.valuesStart, count: Number(size) });
       if (gen !== this.generation) return;
@@ -178,7 +170,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     const report = this.report;
     if (!report) return;
     const gen = this.generation;
-    const count = valuesPerPage(this.uri);
+    const count = readSettings(this.uri).valuesPerPage;
     let start: bigint;
     let extra: { error?: string; gotoText?: string } = {};
     if ('goto' in request) {
