@@ -23,7 +23,7 @@ export interface PackagedExtension {
 }
 
 /**
- * Copies the sources into `workDir/ext`, runs `vsce package --no-dependencies` there (which runs
+ * Copies the sources into `workDir/ext`, runs `npm run package` there (vsce, which runs
  * vscode:prepublish, the production bundle) and returns the sizes. Throws with vsce's output on failure.
  */
 export function packageInCopy(repoRoot: string, workDir: string): PackagedExtension {
@@ -39,7 +39,8 @@ export function packageInCopy(repoRoot: string, workDir: string): PackagedExtens
   if (!existsSync(vsce)) throw new Error(`${vsce} is missing: run 'npm ci' first.`);
   const vsix = join(workDir, 'zeroed-npy.vsix');
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], {
+  // The package script's own flags, so the measured VSIX is the one `npm run package` makes.
+  const r = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], {
     cwd: dir, encoding: 'utf8', timeout: 180_000,
   });
   const packageMs = Number(process.hrtime.bigint() - started) / 1e6;
