@@ -17,15 +17,17 @@ data costs no disk blocks until written, where the file system allows it.
 
 const INSPECT = `zeroed-npy inspect <file> [--json]
 
-Shows the header of a .npy file and checks its size, reading only the header (never the data).
+Shows the header of a .npy file and checks its size, reading only the header (never the data). For a .npz
+archive, lists its members with each member's header, reading only the zip directory and those headers.
 
-  --json                print one JSON object (sizes above 2^53-1 as decimal strings)`;
+  --json                print one JSON object (for .npz: an array, one object per member; sizes above
+                        2^53-1 as decimal strings)`;
 
 export function helpText(topic?: 'create' | 'inspect'): string {
   if (topic === 'create') return CREATE;
   if (topic === 'inspect') return INSPECT;
   return [
-    'zeroed-npy: create sparse, all-zero NumPy .npy files and inspect .npy headers.',
+    'zeroed-npy: create sparse, all-zero NumPy .npy files and inspect .npy and .npz headers.',
     '',
     ...USAGE_LINES,
     '',
