@@ -1,11 +1,10 @@
 // Inspecting a .npy file reads the preamble and the header, never the data, so the cost is the same for a
 // 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { NpyError } from './errors';
-import { fsError, fsErrorSentence } from './fserrors';
+import { fsError } from './fserrors';
 import { PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
+import { withRegularFile } from './regularFile';
 import { elementCount as countElements } from './shape';
 import { NpyReport, ParsedHeader } from './types';
 import { formatCount } from './units';
@@ -13,27 +12,7 @@ import { formatCount } from './units';
 /** Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers. */
 export async function inspectNpy(path: string): Promise<NpyReport> {
   const ctx = { action: 'read' as const, path };
-  let handle: FileHandle;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore the flag).
-    const flags = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
-    handle = await open(path, flags);
-  } catch (e) {
-    throw fsError(e, ctx);
-  }
-  try {
-    let st;
-    try {
-      st = await handle.stat({ bigint: true });
-    } catch (e) {
-      throw fsError(e, ctx);
-    }
-    if (st.isDirectory()) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
-    if (!st.isFile()) throw new NpyError('io', `Cannot read ${path}: it is not a regular file (a device, pipe or socket), so it is not a .npy file.`);
-    const fileBytes = st.size;
-    const blocks = (st as { blocks?: bigint }).blocks;
-    const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
-
+  return withRegularFile(path, 'a .npy file', async ({ handle, size: fileBytes, allocatedBytes }) => {
     const first = await readAt(handle, 0, Number(fileBytes < BigInt(PREAMBLE_BYTES) ? fileBytes : BigInt(PREAMBLE_BYTES)), ctx);
     const pre = readPreamble(first);
     if (fileBytes < BigInt(pre.dataOffset)) throw headerCutOff(path, fileBytes, pre.dataOffset);
@@ -50,9 +29,7 @@ export async function inspectNpy(path: string): Promise<NpyReport> {
     }
     const bytesRead = Math.max(first.length, pre.dataOffset);
     return buildReport(parseHeader(headerBytes), path, fileBytes, allocatedBytes, bytesRead);
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  });
 }
 
 /**

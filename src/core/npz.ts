@@ -3,16 +3,14 @@
 // range, a deflated member's stream stopped as soon as the header is inflated. The archive is never loaded,
 // so a 4 GiB .npz costs the same few KiB as a 4 KiB one. yauzl parses the zip (Zip64 included); the .npy
 // header goes through the same inspectBytes as a plain .npy file.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { NpyError, NpyErrorCode, isNpyError } from './errors';
-import { fsError, fsErrorSentence } from './fserrors';
+import { fsError } from './fserrors';
 import { MAX_HEADER_BYTES, PREAMBLE_BYTES, readPreamble } from './header';
 import { inspectBytes, NpyReportJson, reportToJson } from './inspect';
 import { CountingReader, ReadAt } from './npzReader';
+import { withRegularFile } from './regularFile';
 import { NpyReport } from './types';
 import { formatCount } from './units';
 
@@ -70,25 +68,7 @@ export interface NpzOptions {
 
 export async function inspectNpz(path: string, options: NpzOptions = {}): Promise<NpzReport> {
   const ctx = { action: 'read' as const, path };
-  let handle: FileHandle;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore the flag).
-    const flags = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
-    handle = await open(path, flags);
-  } catch (e) {
-    throw fsError(e, ctx);
-  }
-  try {
-    let st;
-    try {
-      st = await handle.stat({ bigint: true });
-    } catch (e) {
-      throw fsError(e, ctx);
-    }
-    if (st.isDirectory()) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
-    if (!st.isFile()) throw new NpyError('io', `Cannot read ${path}: it is not a regular file (a device, pipe or socket), so it is not a .npz archive.`);
-    const blocks = (st as { blocks?: bigint }).blocks;
-    const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
+  return withRegularFile(path, 'a .npz archive', async ({ handle, size, allocatedBytes }) => {
     const readAt: ReadAt = async (buffer, offset, length, position) => {
       try {
         return (await handle.read(buffer, offset, length, position)).bytesRead;
@@ -96,10 +76,8 @@ export async function inspectNpz(path: string, options: NpzOptions = {}): Promis
         throw fsError(e, ctx);
       }
     };
-    return await inspectArchive(readAt, st.size, allocatedBytes, path, options);
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+    return await inspectArchive(readAt, size, allocatedBytes, path, options);
+  });
 }
 
 /** The same from the whole archive in memory (non-file: schemes hand over whole files only). */
