@@ -6,7 +6,7 @@ import { isNpyError } from '../core/errors';
 import { NpzMember, NpzReport } from '../core/npz';
 import { shapeRepr } from '../core/shape';
 import { formatBytes, formatCount } from '../core/units';
-import { contentSecurityPolicy, escapeHtml } from './model/html';
+import { buildPageHtml } from './model/html';
 import { errorSentence, reportToViewModel, statusBadge } from './model/reportView';
 import { Translate } from './model/translate';
 
@@ -100,22 +100,7 @@ export interface NpzHtmlInput {
   lang?: string;
 }
 
-/** The .npz page: same CSP and escaping rules as the .npy preview (model/html.ts). */
+/** The .npz page: the .npy preview's page (model/html.ts) with its own stylesheets and body class. */
 export function buildNpzHtml(p: NpzHtmlInput): string {
-  const e = escapeHtml;
-  return `<!DOCTYPE html>
-<html lang="${e(p.lang ?? 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(p.cspSource, p.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${p.styleUris.map((u) => `<link rel="stylesheet" href="${e(u)}">`).join('\n')}
-<title>${e(p.title)}</title>
-</head>
-<body data-state="loading" class="npz">
-<main id="root" aria-live="polite"><p class="loading">${e(p.loadingText)}</p></main>
-<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return buildPageHtml({ ...p, bodyClass: 'npz' });
 }

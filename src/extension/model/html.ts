@@ -31,6 +31,18 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function buildPreviewHtml(p: PreviewHtmlInput): string {
+  return buildPageHtml({ ...p, styleUris: [p.styleUri] });
+}
+
+export interface PageHtmlInput extends Omit<PreviewHtmlInput, 'styleUri'> {
+  /** Stylesheets in cascade order (the .npz page adds its own after the shared preview.css). */
+  styleUris: string[];
+  /** Optional class on <body>, e.g. 'npz'. */
+  bodyClass?: string;
+}
+
+/** The one page skeleton both previews use, so CSP, nonce and escaping are written once. */
+export function buildPageHtml(p: PageHtmlInput): string {
   const e = escapeHtml;
   return `<!DOCTYPE html>
 <html lang="${e(p.lang ?? 'en')}">
@@ -38,10 +50,10 @@ export function buildPreviewHtml(p: PreviewHtmlInput): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(p.cspSource, p.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${e(p.styleUri)}">
+${p.styleUris.map((u) => `<link rel="stylesheet" href="${e(u)}">`).join('\n')}
 <title>${e(p.title)}</title>
 </head>
-<body data-state="loading">
+<body data-state="loading"${p.bodyClass ? ` class="${e(p.bodyClass)}"` : ''}>
 <main id="root" aria-live="polite"><p class="loading">${e(p.loadingText)}</p></main>
 <script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
 </body>
