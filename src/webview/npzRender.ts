@@ -2,27 +2,8 @@
 // so Tab/Enter/Space work as is) and the selected member's full header report. Text goes in through
 // textContent only, so a member named "<img onerror=…>" stays text; no inline styles or handlers.
 import { NPZ_COLUMNS, NpzErrorViewModel, NpzMemberDetail, NpzViewModel } from '../common/npzMessages';
-import { Badge, PreviewViewModel } from '../common/viewModel';
-
-type Doc = Document;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Doc, tag: K, text?: string, attrs?: Record<string, string>): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs ?? {})) e.setAttribute(k, v);
-  return e;
-}
-
-function badge(doc: Doc, b: Badge, attrs: Record<string, string> = {}): HTMLElement {
-  return el(doc, 'span', b.text, { ...attrs, class: `badge badge-${b.kind}` });
-}
-
-function root(doc: Doc): HTMLElement {
-  let r = doc.getElementById('root');
-  if (!r) { r = el(doc, 'main', undefined, { id: 'root' }); doc.body.appendChild(r); }
-  r.replaceChildren();
-  return r;
-}
+import { PreviewViewModel } from '../common/viewModel';
+import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
 
 export function renderNpz(doc: Doc, m: NpzViewModel, selected: NpzMemberDetail | null): void {
   const r = root(doc);
@@ -86,41 +67,15 @@ function renderReportBody(doc: Doc, parent: HTMLElement, m: PreviewViewModel): v
   parent.appendChild(el(doc, 'p', m.values.statusMessage, { 'data-key': 'statusMessage', class: 'status-message' }));
   for (const s of m.sections) {
     parent.appendChild(el(doc, 'h3', s.title, { id: `h-${s.id}` }));
-    const table = el(doc, 'table', undefined, { class: 'values', id: `section-${s.id}`, 'aria-labelledby': `h-${s.id}` });
-    const body = el(doc, 'tbody');
-    for (const key of s.keys) {
-      const tr = el(doc, 'tr');
-      tr.append(el(doc, 'th', m.labels[key], { scope: 'row' }), el(doc, 'td', m.values[key], { 'data-key': key }));
-      body.appendChild(tr);
-    }
-    table.appendChild(body);
-    parent.appendChild(table);
+    parent.appendChild(valuesTable(doc, m, s, { 'aria-labelledby': `h-${s.id}` }));
   }
   if (m.fields) {
     parent.appendChild(el(doc, 'h3', m.ui.fieldsTitle, { id: 'h-fields' }));
-    const table = el(doc, 'table', undefined, { id: 'fields', 'aria-labelledby': 'h-fields' });
-    const c = m.ui.fieldColumns;
-    const head = el(doc, 'thead');
-    const hr = el(doc, 'tr');
-    for (const label of [c.name, c.descr, c.offset, c.size, c.shape]) hr.appendChild(el(doc, 'th', label, { scope: 'col' }));
-    head.appendChild(hr);
-    const body = el(doc, 'tbody');
-    for (const f of m.fields) {
-      const tr = el(doc, 'tr');
-      tr.append(el(doc, 'th', f.name, { scope: 'row' }), el(doc, 'td', f.descr, { class: 'code' }),
-        el(doc, 'td', f.offset, { class: 'num' }), el(doc, 'td', f.size, { class: 'num' }), el(doc, 'td', f.shape));
-      body.appendChild(tr);
-    }
-    table.append(head, body);
-    parent.appendChild(table);
+    parent.appendChild(fieldsTable(doc, m, m.fields, { 'aria-labelledby': 'h-fields' }));
   }
   parent.append(el(doc, 'h3', m.ui.headerTitle, { id: 'h-header' }), el(doc, 'pre', m.headerText, { id: 'header-text' }));
 }
 
 export function renderNpzError(doc: Doc, m: NpzErrorViewModel): void {
-  const r = root(doc);
-  const header = el(doc, 'header', undefined, { class: 'summary' });
-  header.append(el(doc, 'h1', m.fileName, { 'data-key': 'fileName' }), badge(doc, m.badge, { 'data-key': 'status' }));
-  r.append(header, el(doc, 'p', m.message, { id: 'error-message', role: 'alert' }));
-  doc.body.setAttribute('data-state', 'error');
+  renderErrorPage(doc, m);
 }

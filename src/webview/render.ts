@@ -1,35 +1,14 @@
 // Builds the preview DOM from a view model the host computed. Text goes in through textContent only, so a
 // field named "<img onerror=…>" stays text. No inline styles or handlers: the CSP forbids them anyway.
-import { ActionId, ErrorViewModel, PreviewViewModel, ValueKey, Badge, ValuesViewModel } from '../common/viewModel';
-
-type Doc = Document;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Doc, tag: K, text?: string, attrs?: Record<string, string>): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs ?? {})) e.setAttribute(k, v);
-  return e;
-}
-
-function badge(doc: Doc, b: Badge, key?: ValueKey): HTMLElement {
-  const attrs: Record<string, string> = { class: `badge badge-${b.kind}` };
-  if (key) attrs['data-key'] = key;
-  return el(doc, 'span', b.text, attrs);
-}
-
-function root(doc: Doc): HTMLElement {
-  let r = doc.getElementById('root');
-  if (!r) { r = el(doc, 'main', undefined, { id: 'root' }); doc.body.appendChild(r); }
-  r.replaceChildren();
-  return r;
-}
+import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from '../common/viewModel';
+import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
 
 const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-rust', 'create-like'];
 
 export function renderReport(doc: Doc, m: PreviewViewModel): void {
   const r = root(doc);
   const header = el(doc, 'header', undefined, { class: 'summary' });
-  header.append(el(doc, 'h1', m.values.fileName, { 'data-key': 'fileName' }), badge(doc, m.badge, 'status'));
+  header.append(el(doc, 'h1', m.values.fileName, { 'data-key': 'fileName' }), badge(doc, m.badge, { 'data-key': 'status' }));
   header.append(el(doc, 'p', m.values.statusMessage, { 'data-key': 'statusMessage', class: 'status-message' }));
   r.appendChild(header);
 
@@ -44,36 +23,14 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
   for (const s of m.sections) {
     const section = el(doc, 'section', undefined, { 'aria-labelledby': `h-${s.id}` });
     section.appendChild(el(doc, 'h2', s.title, { id: `h-${s.id}` }));
-    const table = el(doc, 'table', undefined, { class: 'values', id: `section-${s.id}` });
-    const body = el(doc, 'tbody');
-    for (const key of s.keys) {
-      const tr = el(doc, 'tr');
-      tr.append(el(doc, 'th', m.labels[key], { scope: 'row' }), el(doc, 'td', m.values[key], { 'data-key': key }));
-      body.appendChild(tr);
-    }
-    table.appendChild(body);
-    section.appendChild(table);
+    section.appendChild(valuesTable(doc, m, s));
     r.appendChild(section);
   }
 
   if (m.fields) {
     const section = el(doc, 'section', undefined, { 'aria-labelledby': 'h-fields' });
     section.appendChild(el(doc, 'h2', m.ui.fieldsTitle, { id: 'h-fields' }));
-    const table = el(doc, 'table', undefined, { id: 'fields' });
-    const c = m.ui.fieldColumns;
-    const head = el(doc, 'thead');
-    const hr = el(doc, 'tr');
-    for (const label of [c.name, c.descr, c.offset, c.size, c.shape]) hr.appendChild(el(doc, 'th', label, { scope: 'col' }));
-    head.appendChild(hr);
-    const body = el(doc, 'tbody');
-    for (const f of m.fields) {
-      const tr = el(doc, 'tr');
-      tr.append(el(doc, 'th', f.name, { scope: 'row' }), el(doc, 'td', f.descr, { class: 'code' }),
-        el(doc, 'td', f.offset, { class: 'num' }), el(doc, 'td', f.size, { class: 'num' }), el(doc, 'td', f.shape));
-      body.appendChild(tr);
-    }
-    table.append(head, body);
-    section.appendChild(table);
+    section.appendChild(fieldsTable(doc, m, m.fields));
     r.appendChild(section);
   }
 
@@ -86,11 +43,7 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
 }
 
 export function renderError(doc: Doc, m: ErrorViewModel): void {
-  const r = root(doc);
-  const header = el(doc, 'header', undefined, { class: 'summary' });
-  header.append(el(doc, 'h1', m.fileName, { 'data-key': 'fileName' }), badge(doc, m.badge, 'status'));
-  r.append(header, el(doc, 'p', m.message, { id: 'error-message', role: 'alert' }));
-  doc.body.setAttribute('data-state', 'error');
+  renderErrorPage(doc, m);
 }
 
 /**
