@@ -1,13 +1,13 @@
 // One .npz preview panel: lists the archive's members, shows the selected member's full header report,
 // re-reads when the file changes on disk. Failures become the error page, never a dialog.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HostToNpzWebview, isNpzWebviewToHost } from '../common/npzMessages';
 import { NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz';
 import { displayName } from './fileAccess';
-import { makeNonce } from './model/html';
+import { watchFileDebounced } from './fileWatch';
 import { inspectNpzUri } from './npzFileAccess';
 import { buildNpzHtml, memberDetail, npzErrorToViewModel, npzToViewModel } from './npzView';
+import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 
 const t = vscode.l10n.t;
@@ -31,25 +31,18 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   private selected: number | null = null;
   private renders = 0;
   private generation = 0;
-  private timer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-    webview.html = buildNpzHtml({
-      cspSource: webview.cspSource, nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'npzWebview.js')).toString(),
-      styleUris: ['preview.css', 'npz.css'].map((f) => webview.asWebviewUri(vscode.Uri.joinPath(media, f)).toString()),
+    setPreviewPage(panel, extensionUri, 'npzWebview.js', ['preview.css', 'npz.css'], (assets) => buildNpzHtml({
+      ...assets,
       title: displayName(uri), loadingText: t('Reading the members of {0}…', displayName(uri)), lang: vscode.env.language,
-    });
+    }));
     this.disposables.push(
       registry.add(this),
-      webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      ...this.watch(),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => void this.refresh()),
     );
     panel.onDidDispose(() => this.dispose());
   }
@@ -66,25 +59,8 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
-  }
-
-  private watch(): vscode.Disposable[] {
-    try {
-      const dir = vscode.Uri.joinPath(this.uri, '..');
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, path.posix.basename(this.uri.path)));
-      const schedule = () => this.scheduleRefresh();
-      return [watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)];
-    } catch {
-      return []; // a file system without watching: the preview still refreshes each time it is shown
-    }
-  }
-
-  private scheduleRefresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, REFRESH_DEBOUNCE_MS);
   }
 
   /** Reads the archive again and posts the page; an older reading finishing late is dropped. */

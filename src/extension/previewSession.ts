@@ -1,7 +1,6 @@
 // One preview panel: inspects the header, posts the view model, re-inspects when the file changes on disk,
 // and answers the webview's buttons. Failures become the error page, never a dialog. The Values section
 // shows one page of elements read by the core (only that page's bytes); the page survives re-reads.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
@@ -10,9 +9,11 @@ import { NpyReport } from '../core/types';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values';
 import { parseIndex } from '../core/values-index';
 import { displayName, inspectUri } from './fileAccess';
-import { buildPreviewHtml, makeNonce } from './model/html';
+import { watchFileDebounced } from './fileWatch';
+import { buildPreviewHtml } from './model/html';
 import { errorSentence, errorToViewModel, reportToViewModel, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
+import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 import { readSettings } from './settings';
 
@@ -48,28 +49,21 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   /** Flat index of the first element shown; kept across re-reads of a changed file. */
   private valuesStart = 0n;
   private values?: ValuesViewModel;
-  private timer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-    webview.html = buildPreviewHtml({
-      cspSource: webview.cspSource, nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+    setPreviewPage(panel, extensionUri, 'webview.js', ['preview.css'], (assets) => buildPreviewHtml({
+      ...assets, styleUri: assets.styleUris[0],
       title: displayName(uri), loadingText: t('Reading the header of {0}…', displayName(uri)), lang: vscode.env.language,
-    });
+    }));
     this.disposables.push(
       registry.add(this),
-      webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) void this.showValues({ start: this.valuesStart });
       }),
-      ...this.watch(),
+      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => void this.refresh()),
     );
     panel.onDidDispose(() => this.dispose());
   }
@@ -87,25 +81,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
-  }
-
-  private watch(): vscode.Disposable[] {
-    try {
-      const dir = vscode.Uri.joinPath(this.uri, '..');
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, path.posix.basename(this.uri.path)));
-      const schedule = () => this.scheduleRefresh();
-      return [watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)];
-    } catch {
-      return []; // a file system without watching: the preview still refreshes each time it is shown
-    }
-  }
-
-  private scheduleRefresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, REFRESH_DEBOUNCE_MS);
   }
 
   /** Inspects again and posts the result; an older inspection finishing late is dropped. */
