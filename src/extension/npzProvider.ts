@@ -1,28 +1,13 @@
 // The read-only custom editor for *.npz (view type zeroedNpy.npzPreview), a sibling of the .npy preview:
-// a trivial document (nothing to save) and one session per panel.
+// one NpzSession per panel.
 import * as vscode from 'vscode';
 import { NpzSession } from './npzSession';
+import { PREVIEW_EDITOR_OPTIONS, previewEditorProvider } from './previewEditor';
 import { PreviewRegistry } from './previewRegistry';
 
-class NpzDocument implements vscode.CustomDocument {
-  constructor(readonly uri: vscode.Uri) {}
-  dispose(): void { /* nothing held: each panel reads the archive's directory itself */ }
-}
-
-export class NpzPreviewProvider implements vscode.CustomReadonlyEditorProvider<NpzDocument> {
-  static register(context: vscode.ExtensionContext, registry: PreviewRegistry): vscode.Disposable {
-    return vscode.window.registerCustomEditorProvider('zeroedNpy.npzPreview', new NpzPreviewProvider(context.extensionUri, registry), {
-      supportsMultipleEditorsPerDocument: true,
-    });
-  }
-
-  private constructor(private readonly extensionUri: vscode.Uri, private readonly registry: PreviewRegistry) {}
-
-  openCustomDocument(uri: vscode.Uri): NpzDocument {
-    return new NpzDocument(uri);
-  }
-
-  resolveCustomEditor(document: NpzDocument, panel: vscode.WebviewPanel): void {
-    new NpzSession(document.uri, panel, this.extensionUri, this.registry);
-  }
-}
+export const NpzPreviewProvider = {
+  register(context: vscode.ExtensionContext, registry: PreviewRegistry): vscode.Disposable {
+    return vscode.window.registerCustomEditorProvider('zeroedNpy.npzPreview',
+      previewEditorProvider((uri, panel) => new NpzSession(uri, panel, context.extensionUri, registry)), PREVIEW_EDITOR_OPTIONS);
+  },
+};
