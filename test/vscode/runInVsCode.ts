@@ -26,6 +26,8 @@ async function main(): Promise<number> {
   const testsIndex = path.join(__dirname, smoke ? 'smoke' : 'suite', 'index.js');
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-vscode-'));
+  // Also on Ctrl+C / a kill, when `finally` does not run (the harness exits from its signal handlers).
+  if (!process.env.ZEROED_NPY_KEEP) process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
   const workspace = path.join(scratch, 'workspace');
   const resultsFile = path.join(scratch, 'results.json');
   const logFile = path.join(scratch, 'mocha.log');

@@ -138,7 +138,7 @@ export class CodeServer {
     const proc = spawn(NODE24, args, { env: serverEnv(profile, opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     const cs = new CodeServer(port, profile, proc, !!opts.keepProfile, log);
-    if (proc.pid) liveGroups.add(proc.pid);
+    if (proc.pid) liveGroups.set(proc.pid, opts.keepProfile ? undefined : profile.root);
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`code-server did not start within ${opts.startTimeoutMs ?? 60_000} ms`)),
@@ -184,10 +184,14 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   try { process.kill(-pid, signal); } catch { /* already gone */ }
 }
 
-// A crashed or interrupted run must not leave a server behind: the process groups we started, by id.
-const liveGroups = new Set<number>();
+// A crashed or interrupted run must not leave a server behind: the process groups we started, by id, and the
+// throw-away profiles they used.
+const liveGroups = new Map<number, string | undefined>();
 function killAllSync(): void {
-  for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  for (const [pid, root] of liveGroups) {
+    killGroup(pid, 'SIGKILL');
+    if (root) rmSync(root, { recursive: true, force: true });
+  }
 }
 process.once('exit', killAllSync);
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
