@@ -3,7 +3,8 @@
 // await (unlike the quickinput sample's shouldResume).
 import * as vscode from 'vscode';
 
-export type Outcome<T> = { kind: 'accept'; value: T } | { kind: 'back' } | { kind: 'cancel' };
+/** 'back' carries what was typed (input boxes), so coming forward again shows it instead of an empty box. */
+export type Outcome<T> = { kind: 'accept'; value: T } | { kind: 'back'; draft?: string } | { kind: 'cancel' };
 
 export interface StepContext { title: string; step: number; totalSteps: number; canGoBack: boolean }
 
@@ -107,7 +108,7 @@ export async function input(ctx: StepContext, o: InputOptions): Promise<Outcome<
     const check = (v: string) => { const r = o.validate(v); box.validationMessage = r.message; return r.ok; };
     check(o.value);
     disposables.push(
-      box.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) s.settle({ kind: 'back' }); }),
+      box.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) s.settle({ kind: 'back', draft: box.value }); }),
       box.onDidChangeValue((v) => { check(v); }),
       box.onDidAccept(() => { const v = box.value; if (check(v)) s.settle({ kind: 'accept', value: v }); }),
       box.onDidHide(() => s.settle({ kind: 'cancel' })),

@@ -141,6 +141,7 @@ async function shapeStep(ctx: StepContext, w: WizardInput, state: WizardValues, 
       return { ok: c.ok, message: toValidation(c.message, c.severity) };
     },
   });
+  if (r.kind === 'back') state.shape = r.draft;
   if (r.kind !== 'accept') return r.kind;
   state.shape = r.value;
   return 'next';

@@ -55,6 +55,7 @@ describe('Create Zeroed .npy wizard', () => {
     await wb.waitForStep(1);
     await wb.pickItem(/^float64/);
     await wb.waitForStep(2);
+    assert.equal((await wb.step()).value, '1024, 2048, 4096', 'coming back to the shape step shows the shape typed before');
     const line64 = await wb.typeAndWaitMessage('1024, 2048, 4096', new RegExp(formatBytes(count * 8n)));
     assert.ok(line64.includes(formatCount(count)), line64);
     await wb.shot(screenshotDir(), 'wizard.png');
