@@ -49,6 +49,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   /** Flat index of the first element shown; kept across re-reads of a changed file. */
   private valuesStart = 0n;
   private values?: ValuesViewModel;
+  private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
@@ -61,9 +62,9 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       registry.add(this),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) void this.showValues({ start: this.valuesStart });
+        if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) this.enqueue(() => this.showValues({ start: this.valuesStart }));
       }),
-      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => void this.refresh()),
+      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh())),
     );
     panel.onDidDispose(() => this.dispose());
   }
@@ -83,6 +84,14 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   dispose(): void {
     this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  /**
+   * Header reads and page reads run one at a time, in arrival order. Interleaved, a page asked for while a file
+   * change was being re-read was dropped or overwritten by the refresh's older page (the paging tests saw it).
+   */
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch(() => undefined);
   }
 
   /** Inspects again and posts the result; an older inspection finishing late is dropped. */
@@ -118,11 +127,11 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     if (!isWebviewToHost(m)) return;
     switch (m.type) {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again.
-      case 'ready': void this.refresh(); break;
+      case 'ready': this.enqueue(() => this.refresh()); break;
       case 'rendered': this.renders++; break;
       case 'action': void this.act(m.action); break;
-      case 'values-page': void this.showValues({ start: BigInt(m.start) }); break;
-      case 'values-goto': void this.showValues({ goto: m.text }); break;
+      case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
+      case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
     }
   }
 
