@@ -60,12 +60,12 @@ export interface NpzReport {
   bytesRead: number;
 }
 
-/** Opens the archive by path and reads only what the report needs. Throws one NpyError sentence when the archive itself is unreadable or damaged. */
 export interface NpzOptions {
   /** Header bytes read for all members together at most (default NPZ_HEADER_BUDGET). */
   headerBudget?: number;
 }
 
+/** Opens the archive by path and reads only what the report needs. Throws one NpyError sentence when the archive itself is unreadable or damaged. */
 export async function inspectNpz(path: string, options: NpzOptions = {}): Promise<NpzReport> {
   const ctx = { action: 'read' as const, path };
   return withRegularFile(path, 'a .npz archive', async ({ handle, size, allocatedBytes }) => {
