@@ -4,11 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { inspectNpz, NpzReport } from '../../src/core/npz';
 import { STREAM_CHUNK_BYTES } from '../../src/core/npzReader';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 
 const ORACLE = String.raw`
-import io, json, os, sys, warnings, zipfile, zlib
+import json, os, sys, warnings, zipfile
 import numpy as np
 try:
     from numpy.lib import _format_impl as fmt
@@ -32,43 +34,10 @@ arrays = dict(
 np.savez(os.path.join(folder, 'savez.npz'), *[arrays['f8'], arrays['bi2']], **{k: v for k, v in arrays.items() if k not in ('f8', 'bi2')})
 np.savez_compressed(os.path.join(folder, 'compressed.npz'), **arrays)
 
-# Over 4 GiB through numpy's writer path (zipfile, force_zip64), without writing 4 GiB: 1 MiB zero chunks are
-# seeks (holes), and crc32 of a zero chunk is affine in the incoming crc, so it is applied with XORs.
-CHUNK = 1 << 20
-ZERO = bytes(CHUNK)
-Z0 = zlib.crc32(ZERO, 0)
-BASIS = [zlib.crc32(ZERO, 1 << i) ^ Z0 for i in range(32)]
-real_crc = zlib.crc32
-def fast_crc(data, value=0):
-    if len(data) == CHUNK and data == ZERO:
-        r, i = Z0, 0
-        while value:
-            if value & 1: r ^= BASIS[i]
-            value >>= 1; i += 1
-        return r
-    return real_crc(data, value)
-assert fast_crc(b'x', fast_crc(ZERO, fast_crc(ZERO))) == real_crc(bytes(2 * CHUNK) + b'x')
-class Sparse(io.FileIO):
-    def write(self, b):
-        if len(b) == CHUNK and b == ZERO:
-            self.seek(CHUNK, 1)
-            return CHUNK
-        return super().write(b)
-zipfile.crc32 = fast_crc
-big_n = (4 << 30) // 8 + 1024
-big_path = os.path.join(folder, 'zip64.npz')
-with Sparse(big_path, 'w+') as f:
-    with zipfile.ZipFile(f, 'w', allowZip64=True) as zf:
-        with zf.open('big.npy', 'w', force_zip64=True) as m:
-            fmt.write_array_header_1_0(m, {'descr': '<f8', 'fortran_order': False, 'shape': (big_n,)})
-            left = big_n * 8
-            while left > 0:
-                k = min(left, CHUNK)
-                m.write(ZERO if k == CHUNK else bytes(k))
-                left -= k
-        with zf.open('after.npy', 'w', force_zip64=True) as m:
-            fmt.write_array(m, np.asfortranarray(np.arange(6, dtype='<i4').reshape(2, 3)))
-zipfile.crc32 = real_crc
+# Over 4 GiB through numpy's writer path without writing 4 GiB (test/helpers/sparse_zip64.py).
+sys.path.insert(0, sys.argv[2])
+from sparse_zip64 import write_sparse_zip64
+write_sparse_zip64(os.path.join(folder, 'zip64.npz'), 'after.npy', np.asfortranarray(np.arange(6, dtype='<i4').reshape(2, 3)))
 
 out = {}
 for name in ('savez.npz', 'compressed.npz', 'zip64.npz'):
@@ -131,7 +100,7 @@ describe('npz × numpy', function () {
   before(function () {
     requireNumpy(this);
     dir = makeTempDir('zeroed-npy-npz-numpy-');
-    oracle = pythonJson<Record<string, OracleArchive>>(ORACLE, [dir]);
+    oracle = pythonJson<Record<string, OracleArchive>>(ORACLE, [dir, join(repoRoot, 'test', 'helpers')]);
   });
   after(() => { if (dir) removeTempDir(dir); });
 

@@ -6,6 +6,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, freshDir, waitFor, ZeroedNpyApi } from './extension';
+import { repoRoot } from '../../helpers/paths';
 import { py } from './numpy';
 
 interface MemberState {
@@ -91,50 +92,19 @@ describe('preview of .npz archives', () => {
       damaged: path.join(dir, 'damaged.npz'), text: path.join(dir, 'text.npz'),
     };
     py(`
-import io, zipfile, zlib
 a = dict(f8=np.arange(12.0).reshape(3, 4), f4F=np.asfortranarray(np.ones((2, 3), dtype='<f4')),
          be=np.arange(5, dtype='>i2'), rec=np.zeros(2, dtype=[('x', '<f4'), ('<b>', 'S3')]),
          obj=np.array([1, 'a'], dtype=object), scalar=np.array(1.5))
 np.savez(sys.argv[1], **a)
 np.savez_compressed(sys.argv[2], **a)
-# Over 4 GiB without writing it: zero chunks are holes, and their CRC is applied algebraically (affine in crc).
-CHUNK = 1 << 20
-ZERO = bytes(CHUNK)
-Z0 = zlib.crc32(ZERO, 0)
-BASIS = [zlib.crc32(ZERO, 1 << i) ^ Z0 for i in range(32)]
-real = zlib.crc32
-def fast(data, value=0):
-    if len(data) == CHUNK and data == ZERO:
-        r, i = Z0, 0
-        while value:
-            if value & 1: r ^= BASIS[i]
-            value >>= 1; i += 1
-        return r
-    return real(data, value)
-class Sparse(io.FileIO):
-    def write(self, b):
-        if len(b) == CHUNK and b == ZERO:
-            self.seek(CHUNK, 1)
-            return CHUNK
-        return super().write(b)
-zipfile.crc32 = fast
-n = (4 << 30) // 8 + 1024
-with Sparse(sys.argv[3], 'w+') as f:
-    with zipfile.ZipFile(f, 'w', allowZip64=True) as zf:
-        with zf.open('big.npy', 'w', force_zip64=True) as m:
-            np.lib.format.write_array_header_1_0(m, {'descr': '<f8', 'fortran_order': False, 'shape': (n,)})
-            left = n * 8
-            while left > 0:
-                k = min(left, CHUNK)
-                m.write(ZERO if k == CHUNK else bytes(k))
-                left -= k
-        with zf.open('small.npy', 'w', force_zip64=True) as m:
-            np.lib.format.write_array(m, np.arange(3))
-zipfile.crc32 = real
+# Over 4 GiB without writing it (test/helpers/sparse_zip64.py).
+sys.path.insert(0, sys.argv[5])
+from sparse_zip64 import write_sparse_zip64
+write_sparse_zip64(sys.argv[3], 'small.npy', np.arange(3))
 # Damaged: the archive cut short (its end record and directory are gone).
 data = open(sys.argv[1], 'rb').read()
 open(sys.argv[4], 'wb').write(data[: len(data) // 2])
-print(1)`, files.savez, files.compressed, files.zip64, files.damaged);
+print(1)`, files.savez, files.compressed, files.zip64, files.damaged, path.join(repoRoot, 'test', 'helpers'));
     await fsp.writeFile(files.text, 'this is not a zip archive\n');
   });
   afterEach(closeAllEditors);
