@@ -1,10 +1,8 @@
 // Inspecting a .npy file reads the preamble and the header, never the data, so the cost is the same for a
 // 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
-import type { FileHandle } from 'node:fs/promises';
 import { NpyError } from './errors';
-import { fsError } from './fserrors';
 import { PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
-import { withRegularFile } from './regularFile';
+import { readAt, withRegularFile } from './regularFile';
 import { elementCount as countElements } from './shape';
 import { NpyReport, ParsedHeader } from './types';
 import { formatCount } from './units';
@@ -145,21 +143,6 @@ function headerCutOff(path: string, have: bigint, need: number): NpyError {
     `${path} is cut off inside its header: it has ${bytes(have)} but the header needs ${bytes(BigInt(need))}.`);
 }
 
-/** Reads up to `length` bytes at `position`; fewer only at end of file. */
-async function readAt(handle: FileHandle, position: number, length: number, ctx: { action: 'read'; path: string }): Promise<Uint8Array> {
-  const buf = new Uint8Array(length);
-  let done = 0;
-  try {
-    while (done < length) {
-      const r = await handle.read(buf, done, length - done, position + done);
-      if (r.bytesRead === 0) break;
-      done += r.bytesRead;
-    }
-  } catch (e) {
-    throw fsError(e, ctx);
-  }
-  return buf.subarray(0, done);
-}
 
 /** numpy dims are int64: 9223372036854775807 has 19 digits. */
 const MAX_DIM_DIGITS = 19;

@@ -44,3 +44,19 @@ export async function withRegularFile<T>(path: string, kind: string, use: (file:
     await handle.close().catch(() => undefined);
   }
 }
+
+/** Reads up to `length` bytes at `position`; fewer only at end of file. */
+export async function readAt(handle: FileHandle, position: number, length: number, ctx: { action: 'read'; path: string }): Promise<Uint8Array> {
+  const buf = new Uint8Array(length);
+  let done = 0;
+  try {
+    while (done < length) {
+      const r = await handle.read(buf, done, length - done, position + done);
+      if (r.bytesRead === 0) break;
+      done += r.bytesRead;
+    }
+  } catch (e) {
+    throw fsError(e, ctx);
+  }
+  return buf.subarray(0, done);
+}

@@ -2,12 +2,10 @@
 // them. Pages are numpy's C-order flat indices; in Fortran-order files those elements lie apart, so their
 // byte ranges are sorted and merged where adjacent: never more reads than elements, never a byte more than
 // the elements' own. Sparse holes read as zeros (Node cannot ask SEEK_HOLE/SEEK_DATA, so we do not say).
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dtypeFromDescr } from './dtype';
 import { NpyError } from './errors';
-import { fsError } from './fserrors';
 import { parsePyLiteral } from './pyliteral';
+import { readAt, withRegularFile } from './regularFile';
 import { Dtype, NpyReport, PyValue } from './types';
 import { formatBytes, formatCount } from './units';
 import { decodeElement } from './values-decode';
@@ -82,34 +80,8 @@ function objectRefusal(report: NpyReport): NpyError {
 export async function readValues(path: string, report: NpyReport, request: ValuesRequest): Promise<ValuesPage> {
   if (report.objectData) throw objectRefusal(report);
   const ctx = { action: 'read' as const, path };
-  let handle;
-  try {
-    const flags = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
-    handle = await open(path, flags);
-  } catch (e) {
-    throw fsError(e, ctx);
-  }
-  const h = handle;
-  try {
-    return await readValuesFrom({
-      async read(position, length) {
-        const buf = new Uint8Array(length);
-        let done = 0;
-        try {
-          while (done < length) {
-            const r = await h.read(buf, done, length - done, position + done);
-            if (r.bytesRead === 0) break;
-            done += r.bytesRead;
-          }
-        } catch (e) {
-          throw fsError(e, ctx);
-        }
-        return buf.subarray(0, done);
-      },
-    }, report, request);
-  } finally {
-    await h.close().catch(() => undefined);
-  }
+  return withRegularFile(path, 'a .npy file', ({ handle }) =>
+    readValuesFrom({ read: (position, length) => readAt(handle, position, length, ctx) }, report, request));
 }
 
 /** The same over bytes already in memory (virtual file systems hand over whole files). */
