@@ -9,7 +9,8 @@ import { ensureCliBundle } from '../helpers/cli';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 import { checkCliFault, checkCoreFault, plantOld } from './matrix';
-import { canRunAsNobody, failureOf, runCliWith } from './run';
+import { canRunAsNobody } from './nobody';
+import { failureOf, runCliWith } from './run';
 
 function expected(errno: string, target: string, shape: string, allocate: 'sparse' | 'full'): string {
   const bytes = planZeroedNpy({ dtype: 'f8', shape }).fileBytes;

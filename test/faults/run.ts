@@ -7,7 +7,7 @@ import { fullAllocationSettings } from '../../src/core/allocate';
 import { cliPath, CliResult } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 import { leftoverTempFiles } from '../helpers/tmp';
-import { commandExists } from '../helpers/tools';
+import { nobodyKit } from './nobody';
 
 const allocationDefaults = { ...fullAllocationSettings };
 
@@ -33,22 +33,22 @@ export function isExt4(dir: string): boolean {
 
 export interface RunOptions { env?: NodeJS.ProcessEnv; ulimitF?: number; asNobody?: boolean }
 
-/** The bundled CLI to completion, optionally under `ulimit -f <blocks>` and/or as user nobody (65534). */
+/**
+ * The bundled CLI to completion, optionally under `ulimit -f <blocks>` and/or as user nobody (65534; then the
+ * copies of nobody.ts, run from their folder: nobody may not be able to enter the checkout).
+ */
 export function runCliWith(args: readonly string[], opts: RunOptions = {}): CliResult {
   let argv = [process.execPath, cliPath, ...args];
-  if (opts.asNobody) argv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', ...argv];
+  let cwd = repoRoot;
+  if (opts.asNobody) {
+    const kit = nobodyKit();
+    argv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', kit.node, kit.cli, ...args];
+    cwd = kit.dir;
+  }
   if (opts.ulimitF !== undefined) argv = ['sh', '-c', `ulimit -f ${opts.ulimitF} && exec "$@"`, 'sh', ...argv];
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: repoRoot, env: opts.env ?? process.env, encoding: 'utf8' });
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, env: opts.env ?? process.env, encoding: 'utf8' });
   if (r.error) throw r.error;
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Whether this process can run children as nobody (root with util-linux setpriv). */
-export function canRunAsNobody(): { ok: boolean; reason: string } {
-  if (process.getuid?.() !== 0) return { ok: false, reason: 'needs root to start a child as user nobody' };
-  if (!commandExists('setpriv')) return { ok: false, reason: 'needs util-linux setpriv to start a child as user nobody' };
-  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e', 'process.stdout.write(String(process.getuid()))'], { encoding: 'utf8' });
-  return r.stdout === '65534' ? { ok: true, reason: '' } : { ok: false, reason: `setpriv to nobody failed: ${r.stderr || r.error?.message}` };
 }
 
 /** Resolves once a temp file in `dir` has grown past `bytes` (fails after 20 s). */

@@ -11,7 +11,8 @@ import { ensureCliBundle, startCli } from '../helpers/cli';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 import { plantOld, recordOutcome, snapshot } from './matrix';
-import { canRunAsNobody, runCliWith, waitForTempGrowth } from './run';
+import { canRunAsNobody, nobodyKit, spawnAsNobody } from './nobody';
+import { runCliWith, waitForTempGrowth } from './run';
 
 /** A pid that belonged to a process which has exited (checked: kill(pid, 0) → ESRCH). */
 function deadPid(): number {
@@ -124,10 +125,11 @@ describe('faults: stale temp files', function () {
     const stale = tempFileName(target, deadPid());
     writeFileSync(join(dir, live), 'x');
     writeFileSync(join(dir, stale), 'x');
-    const writer = require.resolve('../../src/core/writer');
-    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, '-e',
-      `require(${JSON.stringify(writer)}).removeStaleTempFiles(process.argv[1]).then((r) => console.log(JSON.stringify(r)))`, target],
-    { encoding: 'utf8' });
+    // nobody runs a copy of the compiled core: it may not be able to enter the checkout.
+    const kit = nobodyKit();
+    const r = spawnAsNobody([kit.node, '-e',
+      `require(${JSON.stringify(join(kit.core, 'writer.js'))}).removeStaleTempFiles(process.argv[1]).then((r) => console.log(JSON.stringify(r)))`, target],
+    kit.dir);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), [stale]);
     assert.deepEqual(listDir(dir), [live]);
