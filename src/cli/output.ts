@@ -11,6 +11,7 @@ export interface Io {
 
 /** Control characters (C0, DEL, C1) and bidi overrides shown as escapes instead of being printed raw. */
 export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

@@ -191,6 +191,7 @@ function toField(f: { name: string; title?: string; node: DtypeNode; offset: num
 /** Public Dtype of a node that is not a subarray (callers fold those first). */
 function toDtype(node: Exclude<DtypeNode, { t: 'sub' }>): Dtype {
   const descrRepr = pyRepr(canonicalDescr(node));
+  // eslint-disable-next-line no-control-regex -- \x00-\xff is latin1, the v1/v2 header encoding
   const common = { hasObject: containsObject(node), needsUtf8: /[^\x00-\xff]/.test(descrRepr), descrRepr };
   if (node.t === 'plain') {
     return { kind: node.kind, byteorder: node.byteorder, itemsize: node.itemsize, str: node.str, name: plainName(node), description: plainDescription(node), ...common };

@@ -25,8 +25,8 @@ export function runFuzz(iterations: number, seed?: number): FuzzStats {
       f();
       stats.accepted++;
     } catch (e) {
-      if (!(e instanceof NpyError)) throw new Error(`${what} threw ${String(e)} instead of an NpyError`);
-      if (e.message.includes('\n')) throw new Error(`${what}: the error is not one line: ${e.message}`);
+      if (!(e instanceof NpyError)) throw new Error(`${what} threw ${String(e)} instead of an NpyError`, { cause: e });
+      if (e.message.includes('\n')) throw new Error(`${what}: the error is not one line: ${e.message}`, { cause: e });
       stats.refused++;
     }
     const ms = performance.now() - t0;

@@ -108,7 +108,7 @@ describe('writer × numpy', function () {
       const r = await writeZeroedNpy({ path, dtype: c.dtype, shape: c.shape, order: c.order });
       jobs.push({ ...c, path, result: r });
     }
-    const oracle = pythonJson<Oracle[]>(ORACLE, [], JSON.stringify(jobs.map(({ result: _r, ...c }) => c)));
+    const oracle = pythonJson<Oracle[]>(ORACLE, [], JSON.stringify(jobs, (key, v: unknown) => (key === 'result' ? undefined : v)));
     for (const [i, o] of oracle.entries()) {
       const job = jobs[i]!;
       const r: WriteResult = job.result;

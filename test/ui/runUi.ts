@@ -4,7 +4,7 @@
 //   env ZEROED_NPY_TEST_GREP=<regexp> narrows; ZEROED_NPY_SCREENSHOTS=media/screenshots refreshes README pictures.
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 import { setSession } from './session';
 import { Session } from './workbench';
 import { toolsReady } from '../vscode/harness/tools';

@@ -286,6 +286,7 @@ print(json.dumps(dict(version='%d.%d' % v, descr=dtype.str, fortranOrder=fortran
       writeFileSync(path, buildHeader(parseDtype("[('\\x1b[31mred\\x07', '<f4')]").dtype, [2n], false));
       const r = runCli(['inspect', path]);
       assert.equal(r.code, 0, r.stderr);
+      // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
       assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
       assert.match(r.stdout, /\\x1b\[31mred\\x07/);
     });

@@ -3,7 +3,7 @@
 // ZEROED_NPY_TEST_RESULTS, files the driver (runInVsCode.ts) reads: the extension host's stdout is not ours.
 import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 export interface SuiteResults {
   passed: number;

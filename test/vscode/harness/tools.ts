@@ -39,7 +39,7 @@ export const isCI = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? '');
 export function toolsReady(tier: string): boolean {
   const missing = missingTools();
   if (missing.length === 0) return true;
-  const text = `${tier}: ${missing.join('; ')}. Run 'npm run setup' (as root it also installs Debian's chromium).`;
+  const text = `${tier}: ${missing.join('; ')}. Run 'npm test' or 'npm run setup': they install them (Debian's chromium too, as root).`;
   if (isCI()) throw new Error(text);
   console.error(`\n*** SKIPPED ${text}\n`);
   return false;

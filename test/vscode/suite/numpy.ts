@@ -10,7 +10,7 @@ export function py<T = unknown>(code: string, ...args: string[]): T {
       { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`python3/numpy failed (numpy is required for these tests): ${err.stderr || err.message}`);
+    throw new Error(`python3/numpy failed (numpy is required for these tests): ${err.stderr || err.message}`, { cause: e });
   }
   return JSON.parse(out) as T;
 }
