@@ -1,25 +1,28 @@
-// Bundles the three entry points: the extension host (Node, cjs, `vscode` external), the CLI (Node, with a
-// shebang) and the webview (browser, iife). Type-checking is tsc's job; esbuild only bundles.
+// Bundles the entry points: the extension host (Node, cjs, `vscode` external), the CLI (Node, with a shebang)
+// and the webviews (browser, iife). Type-checking is tsc's job; esbuild only bundles.
+//   node scripts/bundle.mjs [--production]     one build (npm run bundle; vscode:prepublish minifies)
+// scripts/watch.mjs imports bundleOptions to rebuild on every change.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const production = process.argv.includes('--production');
-const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning' };
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const jobs = [
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
-    target: 'node18', banner: { js: '#!/usr/bin/env node' } }),
-];
-if (existsSync('src/extension/extension.ts')) {
-  jobs.push(build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] }));
+/** esbuild options for every bundle, paths relative to the repository root. */
+export function bundleOptions({ production = false } = {}) {
+  const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', absWorkingDir: root };
+  const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
+  const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2020' };
+  const all = [
+    { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...browser, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
+    { ...browser, entryPoints: ['src/webview/npzMain.ts'], outfile: 'dist/npzWebview.js' },
+  ];
+  return all.filter((o) => existsSync(path.join(root, o.entryPoints[0])));
 }
-if (existsSync('src/webview/main.ts')) {
-  jobs.push(build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
-    platform: 'browser', format: 'iife', target: 'es2020' }));
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await Promise.all(bundleOptions({ production: process.argv.includes('--production') }).map((o) => build(o)));
 }
-if (existsSync('src/webview/npzMain.ts')) {
-  jobs.push(build({ ...common, entryPoints: ['src/webview/npzMain.ts'], outfile: 'dist/npzWebview.js',
-    platform: 'browser', format: 'iife', target: 'es2020' }));
-}
-await Promise.all(jobs);
