@@ -11,9 +11,9 @@ const { spawnSync } = require('node:child_process');
 
 const NPM_PREFIXES = ['npm_config_', 'npm_lifecycle_', 'npm_package_'];
 const NPM_NAMES = new Set(['INIT_CWD', 'NODE', 'npm_command', 'npm_execpath', 'npm_node_execpath']);
-// How to reach the registry (proxy, mirror, CA): a nested npm computes the same values from the same rc files,
-// unless the user set them in the environment, which a child must then see too.
-const KEPT = new Set(['registry', 'proxy', 'https_proxy', 'noproxy', 'cafile', 'ca', 'strict_ssl'].map((k) => `npm_config_${k}`));
+// How to reach the registry (proxy, mirror, CA) and where downloads are kept: a nested npm computes the same
+// values from the same rc files, unless the user set them in the environment, which a child must then see too.
+const KEPT = new Set(['registry', 'proxy', 'https_proxy', 'noproxy', 'cafile', 'ca', 'strict_ssl', 'cache'].map((k) => `npm_config_${k}`));
 
 /** Whether npm exported `name` to the script that runs us (and a child must not inherit it). */
 function isNpmVariable(name) {

@@ -34,7 +34,7 @@ describe('scripts: the environment of nested npm and node children', () => {
   it('drops what npm exported (config, lifecycle, package, INIT_CWD, NODE) and keeps the user\'s own variables', () => {
     const env = childEnv(underNpm());
     assert.deepEqual(Object.keys(env).filter((k) => /^npm_|^INIT_CWD$|^NODE$/i.test(k)).sort(),
-      ['npm_config_https_proxy', 'npm_config_registry'], 'only how to reach the registry is kept');
+      ['npm_config_cache', 'npm_config_https_proxy', 'npm_config_registry'], 'only how to reach the registry and its cache are kept');
     assert.equal(env.npm_config_user_agent, undefined);
     assert.equal(env.NPM_CONFIG_LOGLEVEL, undefined, 'upper-case npm config is npm config too');
     for (const k of ['HOME', 'CI', 'LANG', 'EDITOR'] as const) assert.equal(env[k], underNpm()[k]);
@@ -57,8 +57,8 @@ describe('scripts: the environment of nested npm and node children', () => {
   });
 
   it('classifies names as npm\'s or the user\'s', () => {
-    for (const n of ['npm_config_user_agent', 'npm_lifecycle_event', 'npm_package_name', 'INIT_CWD', 'npm_execpath', 'NPM_CONFIG_CACHE']) assert.ok(isNpmVariable(n), n);
-    for (const n of ['npm_config_registry', 'npm_config_proxy', 'npm_config_cafile', 'NODE_OPTIONS', 'PATH', 'npmrc_note']) assert.ok(!isNpmVariable(n), n);
+    for (const n of ['npm_config_user_agent', 'npm_lifecycle_event', 'npm_package_name', 'INIT_CWD', 'npm_execpath', 'NPM_CONFIG_LOGLEVEL']) assert.ok(isNpmVariable(n), n);
+    for (const n of ['npm_config_registry', 'npm_config_proxy', 'npm_config_cafile', 'npm_config_cache', 'NODE_OPTIONS', 'PATH', 'npmrc_note']) assert.ok(!isNpmVariable(n), n);
   });
 
   it('as a command (how install.sh runs its nested npm ci): the child sees Node 24 first and no Node-20 user agent', () => {
