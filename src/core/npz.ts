@@ -4,12 +4,13 @@
 // so a 4 GiB .npz costs the same few KiB as a 4 KiB one. yauzl parses the zip (Zip64 included); the .npy
 // header goes through the same inspectBytes as a plain .npy file.
 import type { Readable } from 'node:stream';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import * as yauzl from 'yauzl';
 import { NpyError, NpyErrorCode, isNpyError } from './errors';
 import { fsError } from './fserrors';
 import { MAX_HEADER_BYTES, PREAMBLE_BYTES, readPreamble } from './header';
 import { inspectBytes, NpyReportJson, reportToJson } from './inspect';
-import { CountingReader, ReadAt } from './npzReader';
+import { CountingReader, ReadAt, STREAM_CHUNK_BYTES } from './npzReader';
 import { withRegularFile } from './regularFile';
 import { NpyReport } from './types';
 import { formatCount } from './units';
@@ -191,8 +192,9 @@ async function storedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Budg
   return out;
 }
 
-async function readRange(zip: yauzl.ZipFile, entry: yauzl.Entry, start: number, end: number): Promise<Uint8Array> {
-  const stream = await openStream(zip, entry, { start, end });
+/** Bytes [start, end) of the member's data as stored (`decompress: false`: the compressed bytes of a deflated one). */
+async function readRange(zip: yauzl.ZipFile, entry: yauzl.Entry, start: number, end: number, decompress = true): Promise<Uint8Array> {
+  const stream = await openStream(zip, entry, decompress ? { start, end } : { decompress: false, start, end });
   const chunks: Buffer[] = [];
   await new Promise<void>((resolve, reject) => {
     stream.on('data', (c: Buffer) => chunks.push(c));
@@ -202,46 +204,49 @@ async function readRange(zip: yauzl.ZipFile, entry: yauzl.Entry, start: number, 
   return Buffer.concat(chunks);
 }
 
-/** Deflated: inflate until the header is in hand, then destroy the stream (the rest is never read). */
+/**
+ * Deflated: the compressed bytes in exact ranges (4 KiB, then doubling), inflated after each until the header is
+ * in hand; the rest is never read. Exact ranges bound what is read: yauzl's inflating stream pipeline reads ahead
+ * as far as its buffers let it (57 KiB of a 1 MiB member was seen on a loaded machine, 4 KiB on a quiet one).
+ */
 async function deflatedPrefix(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget): Promise<Uint8Array> {
-  const stream = await openStream(zip, entry, {});
-  const chunks: Buffer[] = [];
-  let have = 0;
   let need = PREAMBLE_BYTES;
   let preambleRead = false;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const stop = (): void => { stream.removeAllListeners('data'); resolve(); };
-      stream.on('data', (c: Buffer) => {
-        chunks.push(c);
-        have += c.length;
-        if (!preambleRead && have >= PREAMBLE_BYTES) {
-          preambleRead = true;
-          try {
-            // Throws for non-npy members: nothing more to inflate.
-            need = Math.min(readPreamble(Buffer.concat(chunks).subarray(0, PREAMBLE_BYTES)).dataOffset, PREAMBLE_BYTES + MAX_HEADER_BYTES);
-          } catch {
-            stop();
-            return;
-          }
-          try {
-            overBudget(entry, need, budget);
-          } catch (e) {
-            stream.removeAllListeners('data');
-            reject(e);
-            return;
-          }
-        }
-        if (preambleRead && have >= need) stop();
-      });
-      stream.on('end', resolve);
-      stream.on('error', reject);
-    });
-  } finally {
-    stream.destroy();
+  // Deflate cannot take more than ~0.1% over the bytes it encodes: past this the data is not an .npy header.
+  let limit = compressedLimit(need);
+  const chunks: Uint8Array[] = [];
+  let have = 0;
+  let out: Buffer = Buffer.alloc(0);
+  for (let step = STREAM_CHUNK_BYTES; ; step *= 2) {
+    const end = Math.min(entry.compressedSize, have + step, limit);
+    if (end <= have) {
+      if (have >= limit) throw memberError('damaged-member', `${memberName(entry)} cannot be read: its compressed data does not inflate to an .npy header within ${formatCount(limit)} bytes.`);
+      break; // the whole member is in: a short member is reported as truncated
+    }
+    chunks.push(await readRange(zip, entry, have, end, false));
+    have = end;
+    out = inflateRawSync(Buffer.concat(chunks), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    // yauzl's own check, which the inflating stream made: never more bytes than the directory gives.
+    if (out.length > entry.uncompressedSize) {
+      throw memberError('damaged-member', `${memberName(entry)} cannot be read: its data does not have the size the central directory gives.`);
+    }
+    if (!preambleRead && out.length >= PREAMBLE_BYTES) {
+      preambleRead = true;
+      try {
+        need = Math.min(readPreamble(out.subarray(0, PREAMBLE_BYTES)).dataOffset, PREAMBLE_BYTES + MAX_HEADER_BYTES);
+      } catch {
+        break; // not an .npy member: its report says why from the preamble
+      }
+      overBudget(entry, need, budget);
+      limit = compressedLimit(need);
+    }
+    if (preambleRead && out.length >= need) break;
   }
-  const all = Buffer.concat(chunks);
-  return all.subarray(0, Math.min(all.length, Math.max(need, PREAMBLE_BYTES)));
+  return out.subarray(0, Math.min(out.length, Math.max(need, PREAMBLE_BYTES)));
+}
+
+function compressedLimit(headerBytes: number): number {
+  return headerBytes + Math.ceil(headerBytes / 1000) + 64 * 1024;
 }
 
 interface Budget { left: number; total: number }
@@ -252,7 +257,7 @@ function overBudget(entry: yauzl.Entry, headerBytes: number, budget: Budget): vo
   }
 }
 
-function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry, options: { start?: number; end?: number }): Promise<Readable> {
+function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry, options: { start?: number; end?: number; decompress?: false }): Promise<Readable> {
   return new Promise((resolve, reject) => {
     try {
       zip.openReadStream(entry, options, (err, stream) => (err ? reject(err) : resolve(stream)));

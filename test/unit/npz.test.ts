@@ -126,6 +126,16 @@ describe('npz: inspectNpz', function () {
     assert.equal(member(r, 's.npy').report?.descr, '<f8');
   });
 
+  it('a deflate stream that yields nothing (100,000 empty stored blocks) is read up to a bound, then one sentence', async () => {
+    const empty = Buffer.from([0x00, 0x00, 0x00, 0xff, 0xff]); // BFINAL=0 stored block, LEN 0, NLEN 0xffff
+    const compressed = Buffer.concat([...Array<Buffer>(100_000).fill(empty), Buffer.from([0x03, 0x00])]);
+    const z = buildZip([{ name: 'e.npy', data: new Uint8Array(0), compressed, method: 8, claimUncompressed: 1000n }]);
+    const m = member(await inspectNpz(write('empty-blocks.npz', z)), 'e.npy');
+    assert.equal(m.errorCode, 'damaged-member');
+    assert.match(m.error!, /^e\.npy cannot be read: its compressed data does not inflate to an \.npy header within [\d,]+ bytes\.$/);
+    assert.ok(m.bytesRead < 100 * 1024, `read ${m.bytesRead} of ${compressed.length}`);
+  });
+
   it('reads Zip64 records, and sizes over 4 GiB as exact bigints', async () => {
     const fiveGiB = 5n << 30n;
     const hdr = npyBytes(`{'descr': '<f8', 'fortran_order': False, 'shape': (${fiveGiB / 8n},), }`);

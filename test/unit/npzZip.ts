@@ -9,6 +9,8 @@ export interface ZipMemberSpec {
   method?: number;
   /** Uncompressed size to claim instead of data.length (deflated members only: a huge member made cheap). */
   claimUncompressed?: bigint;
+  /** Deflated members: these bytes as the compressed data instead of deflating `data` (hostile streams). */
+  compressed?: Uint8Array;
   /** General purpose flag bits (1 = encrypted). */
   flags?: number;
 }
@@ -31,7 +33,7 @@ export function buildZip(members: readonly ZipMemberSpec[], opts: { zip64?: bool
   let offset = 0;
   for (const m of members) {
     const method = m.method ?? 0;
-    const payload = method === 8 ? deflateRawSync(m.data) : Buffer.from(m.data);
+    const payload = m.compressed ? Buffer.from(m.compressed) : method === 8 ? deflateRawSync(m.data) : Buffer.from(m.data);
     const usize = m.claimUncompressed ?? BigInt(m.data.length);
     const csize = BigInt(payload.length);
     const name = Buffer.from(m.name, 'utf8');
