@@ -5,6 +5,8 @@ import type { AllocateMode, Order } from '../core/types';
 export const USAGE_LINES = [
   'usage: zeroed-npy create <file> --dtype <dtype> --shape <shape> [--order C|F] [--force] [--allocate sparse|full] [--json]',
   '       zeroed-npy inspect <file> [--json]',
+  '       zeroed-npy resize <file> --shape <shape> [--force] [--json]',
+  '       zeroed-npy resize <file> --fit [--force] [--json]',
   '       zeroed-npy --help | --version',
 ];
 
@@ -17,20 +19,24 @@ export interface CreateCommand {
   order: Order; force: boolean; allocate: AllocateMode; json: boolean;
 }
 export interface InspectCommand { kind: 'inspect'; file: string; json: boolean }
+export interface ResizeCommand { kind: 'resize'; file: string; shape?: string; fit: boolean; force: boolean; json: boolean }
+export type HelpTopic = 'create' | 'inspect' | 'resize';
+const TOPICS: readonly string[] = ['create', 'inspect', 'resize'];
 export type Command =
-  | { kind: 'help'; topic?: 'create' | 'inspect' }
+  | { kind: 'help'; topic?: HelpTopic }
   | { kind: 'version' }
   | CreateCommand
-  | InspectCommand;
+  | InspectCommand
+  | ResizeCommand;
 
 export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('missing command');
   if (first === '--help' || first === '-h' || first === 'help') {
-    if (rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'create' && rest[0] !== 'inspect')) {
+    if (rest.length > 1 || (rest[0] !== undefined && !TOPICS.includes(rest[0]))) {
       throw new UsageError(`unexpected argument '${rest[0] ?? ''}' after ${first}`);
     }
-    return { kind: 'help', topic: rest[0] as 'create' | 'inspect' | undefined };
+    return { kind: 'help', topic: rest[0] as HelpTopic | undefined };
   }
   if (first === '--version' || first === '-V') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}' after ${first}`);
@@ -38,8 +44,9 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (first === 'create') return parseCreate(rest);
   if (first === 'inspect') return parseInspect(rest);
+  if (first === 'resize') return parseResize(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
-  throw new UsageError(`unknown command '${first}' (expected create or inspect)`);
+  throw new UsageError(`unknown command '${first}' (expected create, inspect or resize)`);
 }
 
 function parseCreate(args: string[]): Command {
@@ -77,6 +84,23 @@ function parseInspect(args: string[]): Command {
   });
   if (values.help) return { kind: 'help', topic: 'inspect' };
   return { kind: 'inspect', file: onePositional(positionals, 'inspect'), json: values.json === true };
+}
+
+function parseResize(args: string[]): Command {
+  const { values, positionals } = strictParse(args, {
+    shape: { type: 'string' },
+    fit: { type: 'boolean' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { kind: 'help', topic: 'resize' };
+  const file = onePositional(positionals, 'resize');
+  const shape = str(values.shape);
+  const fit = values.fit === true;
+  if (shape === undefined && !fit) throw new UsageError('resize needs --shape <shape> or --fit');
+  if (shape !== undefined && fit) throw new UsageError('give --shape or --fit, not both');
+  return { kind: 'resize', file, shape, fit, force: values.force === true, json: values.json === true };
 }
 
 function str(v: string | boolean | undefined): string | undefined {

@@ -1,5 +1,5 @@
 // Help text for --help. Kept next to the usage lines so the two never disagree.
-import { USAGE_LINES } from './args';
+import { HelpTopic, USAGE_LINES } from './args';
 
 const CREATE = `zeroed-npy create <file> --dtype <dtype> --shape <shape> [options]
 
@@ -23,17 +23,36 @@ archive, lists its members with each member's header, reading only the zip direc
   --json                print one JSON object (for .npz: an array, one object per member; sizes above
                         2^53-1 as decimal strings)`;
 
-export function helpText(topic?: 'create' | 'inspect'): string {
+const RESIZE = `zeroed-npy resize <file> --shape <shape> [--force] [--json]
+zeroed-npy resize <file> --fit [--force] [--json]
+
+Changes the shape of a .npy file in place, in the room numpy (>= 1.24) leaves in every header; the data never
+moves. A shape with the same number of elements is a reshape (the header only). Otherwise only the growth axis
+may change (axis 0 in C order, the last axis in Fortran order): growing extends the file sparsely (the new
+elements are zeros and take no disk space), shrinking cuts it.
+
+  --shape <shape>       the new shape, spelled as for create
+  --fit                 set the growth axis to the whole rows the data on disk holds (takes in rows appended
+                        after the header's count; with --force also cuts a partial last row: a torn file)
+  --force               allow cutting data off the end (a shrink, or --fit with a partial row); that data is
+                        lost, and a job that has the file memory-mapped crashes (SIGBUS) if it touches the
+                        cut part. Growing is safe for such a job.
+  --json                print the inspect report of the resized file (the fields of inspect --json)`;
+
+export function helpText(topic?: HelpTopic): string {
   if (topic === 'create') return CREATE;
   if (topic === 'inspect') return INSPECT;
+  if (topic === 'resize') return RESIZE;
   return [
-    'zeroed-npy: create sparse, all-zero NumPy .npy files and inspect .npy and .npz headers.',
+    'zeroed-npy: create sparse, all-zero NumPy .npy files, resize them in place, and inspect .npy and .npz headers.',
     '',
     ...USAGE_LINES,
     '',
     CREATE,
     '',
     INSPECT,
+    '',
+    RESIZE,
     '',
     'Exit codes: 0 success, 1 the operation failed (one "error:" line on stderr), 2 wrong usage.',
   ].join('\n');

@@ -5,6 +5,7 @@ import { runCreate } from './create';
 import { helpText } from './help';
 import { runInspect } from './inspect';
 import { Io, printable } from './output';
+import { runResize } from './resize';
 import { packageVersion } from './version';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -24,6 +25,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'version': io.stdout(`${packageVersion()}\n`); break;
       case 'create': await runCreate(cmd, io); break;
       case 'inspect': await runInspect(cmd, io); break;
+      case 'resize': await runResize(cmd, io); break;
     }
     return 0;
   } catch (e) {

@@ -15,6 +15,9 @@ export type NpyErrorCode =
   | 'header-too-large' // header over our bound
   | 'exists'           // target exists and overwrite was not asked for
   | 'cancelled'        // AbortSignal fired
+  | 'resize-refused'   // the new shape changes an axis other than the growth axis, or there is no such axis
+  | 'needs-force'      // the resize would cut data: only with force
+  | 'no-room'          // the new header does not fit in the old header's length
   | 'io';              // a file-system error, already turned into a sentence
 
 export class NpyError extends Error {

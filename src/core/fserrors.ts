@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { NpyError, isNpyError } from './errors';
 import { formatBytes, formatCount } from './units';
 
-export type FsAction = 'create' | 'read';
+export type FsAction = 'create' | 'read' | 'resize';
 
 /** A file system whose per-file size limit we can name in the EFBIG sentence. */
 export interface FsLimit { name: string; maxFileBytes: bigint }
@@ -66,10 +66,11 @@ export function errnoOf(e: unknown): string | undefined {
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
 }
 
+const VERB: Record<FsAction, string> = { create: 'Cannot create', read: 'Cannot read', resize: 'Cannot resize' };
+
 /** One sentence for an errno. `detail` is the system's own words, used only by the generic fallback. */
 export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: string): string {
-  const verb = ctx.action === 'create' ? 'Cannot create' : 'Cannot read';
-  const head = `${verb} ${ctx.path}: `;
+  const head = `${VERB[ctx.action]} ${ctx.path}: `;
   const size = ctx.bytes !== undefined ? ` of ${formatBytes(ctx.bytes)}` : '';
   const creating = ctx.action === 'create';
   switch (errno) {
@@ -91,6 +92,12 @@ export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: str
     case 'ENOSPC':
       if (ctx.space?.noFreeInodes) {
         return `${head}the file system has room for no more files (no free inodes); delete some files or choose another folder.`;
+      }
+      if (ctx.action === 'resize' && ctx.bytes !== undefined) {
+        // APFS has been reported to refuse a sparse extension larger than the free space, though it costs none.
+        const free = ctx.space ? ` (${formatBytes(ctx.space.freeBytes)} free)` : '';
+        return `${head}the file system refused to extend it to ${formatBytes(ctx.bytes)} for lack of free space${free}; ` +
+          'some file systems (APFS) refuse even a sparse extension larger than the free space: free some space or grow it in smaller steps.';
       }
       if (!creating) return `${head}the disk is full; free some space and try again.`;
       // Sparse: only the header needed space, so the file's logical size is beside the point.
@@ -148,8 +155,7 @@ export function fsError(e: unknown, ctx: FsErrorContext): NpyError {
   const errno = errnoOf(e);
   const message = e instanceof Error ? e.message : String(e);
   if (errno === undefined) {
-    const verb = ctx.action === 'create' ? 'Cannot create' : 'Cannot read';
-    return new NpyError('io', `${verb} ${ctx.path}: ${stripPeriod(firstLine(message))}.`);
+    return new NpyError('io', `${VERB[ctx.action]} ${ctx.path}: ${stripPeriod(firstLine(message))}.`);
   }
   return new NpyError('io', fsErrorSentence(errno, ctx, message), errno);
 }

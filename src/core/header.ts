@@ -76,6 +76,31 @@ export function buildHeader(dtype: Dtype, shape: readonly bigint[], fortranOrder
   return built;
 }
 
+/**
+ * A header for `shape` that keeps an existing header's version and exact length, so the data offset never moves:
+ * numpy's dict text (without growth padding), spaces to the old length, "\n". Returns how many characters are
+ * missing instead when the text does not fit.
+ */
+export function buildHeaderOfLength(dtype: Dtype, shape: readonly bigint[], fortranOrder: boolean, version: FormatVersion, headerLength: number): Uint8Array | { missing: number } {
+  const text = `{'descr': ${dtype.descrRepr}, 'fortran_order': ${fortranOrder ? 'True' : 'False'}, 'shape': ${shapeRepr(shape)}, }`;
+  const encoded = version === '3.0' ? new TextEncoder().encode(text) : encodeLatin1(text);
+  if (!encoded) return { missing: 0 }; // cannot happen for a dtype read from a v1/v2 header
+  if (encoded.length + 1 > headerLength) return { missing: encoded.length + 1 - headerLength };
+  const lenBytes = LENGTH_FIELD[version];
+  const out = new Uint8Array(MAGIC.length + 2 + lenBytes + headerLength);
+  out.set(MAGIC, 0);
+  out[6] = Number(version[0]);
+  out[7] = 0;
+  const view = new DataView(out.buffer);
+  if (lenBytes === 2) view.setUint16(8, headerLength, true);
+  else view.setUint32(8, headerLength, true);
+  const start = MAGIC.length + 2 + lenBytes;
+  out.set(encoded, start);
+  out.fill(0x20, start + encoded.length, out.length - 1);
+  out[out.length - 1] = 0x0a;
+  return out;
+}
+
 export interface Preamble { version: FormatVersion; headerLength: number; dataOffset: number }
 
 /** Reads magic, version and length from the first bytes (may be fewer than PREAMBLE_BYTES if the file is tiny). Throws 'not-npy', 'bad-version', 'header-too-large'. */
