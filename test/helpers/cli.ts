@@ -1,5 +1,6 @@
 // Runs the bundled CLI (dist/cli.js) as users do, rebuilding the bundle first when it is missing or older
 // than any source file.
+import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,4 +52,27 @@ export function startCli(args: readonly string[], opts: { cwd?: string; env?: No
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
   return { child, done };
+}
+
+/** Exit 1 with exactly one stderr line `error: <sentence>`, nothing on stdout, no stack frames. */
+export function assertFailure(r: CliResult): string {
+  assert.equal(r.code, 1, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  const lines = r.stderr.split('\n');
+  assert.equal(lines.length, 2, `exactly one line: ${JSON.stringify(r.stderr)}`);
+  assert.equal(lines[1], '');
+  assert.match(lines[0]!, /^error: \S.*\.$/);
+  assert.doesNotMatch(r.stderr, /^\s+at /m);
+  return lines[0]!;
+}
+
+/** Exit 2 with an error line and the usage lines. */
+export function assertUsage(r: CliResult): string {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.match(lines[0]!, /^error: /);
+  assert.match(lines[1]!, /^usage: zeroed-npy create <file>/);
+  assert.doesNotMatch(r.stderr, /^\s+at /m);
+  return lines[0]!;
 }

@@ -6,34 +6,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDtype } from '../../src/core/dtype';
 import { buildHeader } from '../../src/core/header';
-import { CliResult, cliPath, ensureCliBundle, runCli, startCli } from '../helpers/cli';
+import { assertFailure, assertUsage, cliPath, ensureCliBundle, runCli, startCli } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { commandExists, requireTool } from '../helpers/tools';
-
-/** Exit 1 with exactly one stderr line `error: <sentence>`, nothing on stdout, no stack frames. */
-function assertFailure(r: CliResult): string {
-  assert.equal(r.code, 1, `exit code (stderr: ${r.stderr})`);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.split('\n');
-  assert.equal(lines.length, 2, `exactly one line: ${JSON.stringify(r.stderr)}`);
-  assert.equal(lines[1], '');
-  assert.match(lines[0]!, /^error: \S.*\.$/);
-  assert.doesNotMatch(r.stderr, /^\s+at /m);
-  return lines[0]!;
-}
-
-/** Exit 2 with an error line and the usage lines. */
-function assertUsage(r: CliResult): string {
-  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.match(lines[0]!, /^error: /);
-  assert.match(lines[1]!, /^usage: zeroed-npy create <file>/);
-  assert.doesNotMatch(r.stderr, /^\s+at /m);
-  return lines[0]!;
-}
 
 describe('zeroed-npy CLI', function () {
   this.timeout(60000);
