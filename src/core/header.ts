@@ -133,7 +133,10 @@ function badHeader(message: string): never {
 }
 
 function excerpt(v: PyValue): string {
-  const r = pyRepr(v);
+  return excerptText(pyRepr(v));
+}
+
+function excerptText(r: string): string {
   return r.length > 60 ? r.slice(0, 57) + '...' : r;
 }
 
@@ -191,6 +194,11 @@ export function parseHeader(bytes: Uint8Array): ParsedHeader {
   // A subarray descr adds its dims after the array's, as np.load does.
   const fullShape = [...shape, ...subarrayShape];
   if (fullShape.length > MAX_DIMS) badHeader(`The array has ${fullShape.length} dimensions; numpy allows at most ${MAX_DIMS}.`);
+  // numpy sizes arrays with int64: a shape whose elements or bytes pass 2^63 − 1 is no array numpy can make.
+  const count = fullShape.reduce((a, b) => a * b, 1n);
+  if (count > INT64_MAX || count * BigInt(dtype.itemsize) > INT64_MAX) {
+    badHeader(`The shape ${excerptText(shapeRepr(fullShape))} with ${dtype.itemsize}-byte elements is more than numpy can represent (over 2^63 − 1 ${count > INT64_MAX ? 'elements' : 'bytes'}); numpy cannot load it.`);
+  }
 
   return {
     version: pre.version, headerLength: pre.headerLength, dataOffset: pre.dataOffset, headerText,

@@ -8,6 +8,9 @@ import { inspectBytes } from '../../src/core/inspect';
 import { parsePyLiteral, pyRepr } from '../../src/core/pyliteral';
 import { descrText, headerArb, mutate, pyValueArb, shapeArb } from './arbitraries';
 
+/** numpy sizes arrays with int64. */
+const INT64_MAX = (1n << 63n) - 1n;
+
 export interface FuzzStats { inputs: number; slowestMs: number; heapGrowthBytes: number; accepted: number; refused: number }
 
 /** An input may take at most this long: a guard against hangs, not a performance claim. */
@@ -40,8 +43,18 @@ export function runFuzz(iterations: number, seed?: number): FuzzStats {
     const { dtype, subarrayShape } = dtypeFromDescr(parsePyLiteral(d));
     const full = [...shape, ...subarrayShape];
     const bytes = buildHeader(dtype, full, fortran);
-    const p = parseHeader(bytes);
     stats.inputs++;
+    // numpy writes any shape into a header, but an array past 2^63 − 1 elements or bytes is none it can load.
+    const count = full.reduce((a, b) => a * b, 1n);
+    if (count > INT64_MAX || count * BigInt(dtype.itemsize) > INT64_MAX) {
+      try {
+        parseHeader(bytes);
+        return false;
+      } catch (e) {
+        return e instanceof NpyError && e.code === 'bad-header' && /more than numpy can represent/.test(e.message);
+      }
+    }
+    const p = parseHeader(bytes);
     return bytes.length % 64 === 0 && p.dtype.descrRepr === dtype.descrRepr && p.fortranOrder === fortran
       && p.shape.join() === full.join() && p.dataOffset === bytes.length
       && p.version === (dtype.needsUtf8 ? '3.0' : bytes.length > 65535 + 10 ? '2.0' : '1.0');

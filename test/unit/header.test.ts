@@ -103,3 +103,15 @@ describe('header: refuse hostile and malformed headers with one clear sentence',
     });
   }
 });
+
+describe('header: shapes numpy cannot represent', () => {
+  it('refuses a shape past 2^63 − 1 elements or bytes as an invalid header, in one sentence', () => {
+    const big = "{'descr': '<f8', 'fortran_order': False, 'shape': (9223372036854775807, 9223372036854775807), }";
+    assert.throws(() => parseHeader(npyBytes(big)), (e: NpyError) => e.code === 'bad-header' &&
+      e.message === 'The shape (9223372036854775807, 9223372036854775807) with 8-byte elements is more than numpy can represent (over 2^63 − 1 elements); numpy cannot load it.');
+    const bytes = "{'descr': '<f8', 'fortran_order': False, 'shape': (2305843009213693952,), }";
+    assert.throws(() => parseHeader(npyBytes(bytes)), /over 2\^63 − 1 bytes\); numpy cannot load it\.$/);
+    // The largest that fits stays valid (an 8 EiB − 8 B array of bytes).
+    assert.deepEqual(parseHeader(npyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (9223372036854775807,), }")).shape, [9223372036854775807n]);
+  });
+});
