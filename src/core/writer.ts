@@ -111,7 +111,7 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
   };
   checkCancelled();
 
-  await checkTarget(target, opts.overwrite === true);
+  const replacing = await checkTarget(target, opts.overwrite === true);
 
   const folder = dirname(target);
   // A run killed outright (SIGKILL, power cut) could not remove its temp file: this run does.
@@ -136,12 +136,15 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
       method = await allocateFull({ handle, path: tmp, from: plan.header.length, total, signal, onProgress: opts.onProgress, checkCancelled });
     }
     checkCancelled();
+    if (replacing) await keepOwnership(handle, replacing);
     await handle.sync();
     await handle.close();
     handle = undefined;
     checkCancelled();
     const replaced = await moveIntoPlace(tmp, target, opts.overwrite === true);
     tmpExists = false;
+    // The new name is durable only once the folder's entry is: a power cut must not bring the old file back.
+    await syncFolder(folder);
     const st = await stat(target, { bigint: true });
     const blocks = (st as { blocks?: bigint }).blocks;
     const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
@@ -251,8 +254,31 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** All checks on the target that can fail before any byte is written. */
-async function checkTarget(target: string, overwrite: boolean): Promise<void> {
+interface Ownership { mode: number; uid: number; gid: number }
+
+/**
+ * A replaced file keeps its permission bits, and its owner and group where this process may set them (root, or
+ * a group it belongs to): `--force` should not turn a 0600 file into a 0644 one.
+ */
+async function keepOwnership(handle: FileHandle, old: Ownership): Promise<void> {
+  if (process.platform === 'win32') return;
+  await handle.chmod(old.mode & 0o777);
+  await handle.chown(old.uid, old.gid).catch(async () => {
+    await handle.chown(-1, old.gid).catch(() => undefined);
+  });
+}
+
+/** fsync of the folder (POSIX); best effort: some file systems cannot sync a folder, Windows cannot open one. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const h = await open(folder, 'r').catch(() => undefined);
+  if (!h) return;
+  await h.sync().catch(() => undefined);
+  await h.close().catch(() => undefined);
+}
+
+/** All checks on the target that can fail before any byte is written; the file to replace, if there is one. */
+async function checkTarget(target: string, overwrite: boolean): Promise<Ownership | undefined> {
   const folder = dirname(target);
   const ctx = { action: 'create' as const, path: target };
   try {
@@ -268,11 +294,12 @@ async function checkTarget(target: string, overwrite: boolean): Promise<void> {
   } catch (e) {
     if (errnoOf(e) !== 'ENOENT') throw fsError(e, ctx);
   }
-  if (!exists) return;
-  // stat (not lstat): a link to a folder is a folder for the user.
-  const isFolder = await stat(target).then((s) => s.isDirectory(), () => false);
-  if (isFolder) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
+  if (!exists) return undefined;
+  // stat (not lstat): a link to a folder is a folder for the user, and a link's own mode means nothing.
+  const st = await stat(target).catch(() => undefined);
+  if (st?.isDirectory()) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
   if (!overwrite) throw existsError(target);
+  return st ? { mode: st.mode, uid: st.uid, gid: st.gid } : undefined;
 }
 
 function existsError(target: string): NpyError {

@@ -26,11 +26,13 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 # --- Debian packages -------------------------------------------------------------------------------------
 missing=()
-# npm start needs no browser: it sets ZEROED_NPY_SETUP_NO_CHROMIUM=1.
+# npm start needs no browser and none of the test tools: it sets ZEROED_NPY_SETUP_NO_CHROMIUM=1.
 [ -x /usr/bin/chromium ] || [ "${ZEROED_NPY_SETUP_NO_CHROMIUM:-}" = 1 ] || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 { command -v make >/dev/null && command -v g++ >/dev/null; } || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)
+# The budget tests count syscalls with strace; the fault tests use setpriv, chattr and unshare (util-linux, e2fsprogs).
+command -v strace >/dev/null || [ "${ZEROED_NPY_SETUP_NO_CHROMIUM:-}" = 1 ] || missing+=(strace)
 # numpy is every tier's oracle; Debian's python3-numpy only when no numpy is importable at all.
 python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
 if [ ${#missing[@]} -gt 0 ]; then

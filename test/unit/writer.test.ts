@@ -2,12 +2,13 @@
 // full allocation (both paths), and one-sentence errors. numpy loading is checked in test/numpy/writer.test.ts.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fallocatePath, fullAllocationSettings } from '../../src/core/allocate';
 import { NpyError } from '../../src/core/errors';
 import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
 import { assertOneSentence, rejectsNpy } from '../helpers/assertions';
+import { cliPath, ensureCliBundle } from '../helpers/cli';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 
@@ -133,6 +134,43 @@ describe('writeZeroedNpy', function () {
     assert.equal(bytes.length, r.header.length + 6);
     assert.deepEqual(new Uint8Array(bytes.subarray(0, r.header.length)), r.header);
     assert.ok(bytes.subarray(r.header.length).every((b) => b === 0));
+  });
+
+  it('a replaced file keeps its permission bits, and its owner and group (as root); a new one gets the default', async function () {
+    const path = join(dir, 'a.npy');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(path, 65534, 65534);
+    await writeZeroedNpy({ path, dtype: 'u1', shape: '3', overwrite: true });
+    const st = statSync(path);
+    assert.equal(st.mode & 0o777, 0o640);
+    if (root) assert.deepEqual([st.uid, st.gid], [65534, 65534]);
+    chmodSync(path, 0o600);
+    await writeZeroedNpy({ path, dtype: 'u1', shape: '3', overwrite: true });
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    const fresh = join(dir, 'b.npy');
+    await writeZeroedNpy({ path: fresh, dtype: 'u1', shape: '3' });
+    const umask = process.umask();
+    assert.equal(statSync(fresh).mode & 0o777, 0o666 & ~umask);
+  });
+
+  it('syncs the folder after the new name is in place (strace: fsync of the folder after link/rename)', function () {
+    requireTool(this, process.platform === 'linux' && spawnSync('strace', ['-V']).status === 0, 'needs strace on Linux (apt-get install -y strace)');
+    ensureCliBundle();
+    for (const force of [false, true]) {
+      const path = join(dir, 'a.npy');
+      const log = join(dir, `strace-${force}.log`);
+      const r = spawnSync('strace', ['-f', '-qq', '-y', '-e', 'trace=fsync,link,linkat,rename,renameat,renameat2', '-o', log,
+        process.execPath, cliPath, 'create', path, '--dtype', 'u1', '--shape', '3', ...(force ? ['--force'] : [])], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const lines = readFileSync(log, 'utf8').split('\n');
+      const moved = lines.findIndex((l) => /\b(link|linkat|rename|renameat2?)\(/.test(l) && l.includes(path) && / = 0$/.test(l));
+      assert.ok(moved >= 0, `no successful link/rename to ${path}:\n${lines.join('\n')}`);
+      const folderSync = lines.findIndex((l, i) => i > moved && new RegExp(`fsync\\(\\d+<${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}>\\) += 0`).test(l));
+      assert.ok(folderSync > moved, `no fsync of ${dir} after the move:\n${lines.join('\n')}`);
+      rmSync(log);
+    }
   });
 
   it('a missing folder gives one sentence and creates nothing', async () => {
