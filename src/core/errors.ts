@@ -18,6 +18,8 @@ export type NpyErrorCode =
   | 'resize-refused'   // the new shape changes an axis other than the growth axis, or there is no such axis
   | 'needs-force'      // the resize would cut data: only with force
   | 'no-room'          // the new header does not fit in the old header's length
+  | 'not-zip'          // a .npz that is not a zip archive (or is cut before its end record)
+  | 'bad-archive'      // a damaged zip archive (directory, end records, offsets)
   | 'io';              // a file-system error, already turned into a sentence
 
 export class NpyError extends Error {

@@ -296,18 +296,18 @@ export function archiveError(fileName: string, e: unknown): NpyError {
   if (isNpyError(e)) return e;
   const msg = e instanceof Error ? oneLine(e) : String(e);
   if (/End of central directory record signature not found/.test(msg)) {
-    return new NpyError('not-npy', `${fileName} is not a zip archive, or it is truncated: the end-of-central-directory record every .npz ends with is missing.`);
+    return new NpyError('not-zip', `${fileName} is not a zip archive, or it is truncated: the end-of-central-directory record every .npz ends with is missing.`);
   }
   if (/Invalid comment length/.test(msg)) {
-    return new NpyError('bad-header', `${fileName} is a damaged zip archive: its end-of-central-directory record does not match the file's length (bytes added or cut at the end).`);
+    return new NpyError('bad-archive', `${fileName} is a damaged zip archive: its end-of-central-directory record does not match the file's length (bytes added or cut at the end).`);
   }
-  if (/multi-disk/.test(msg)) return new NpyError('bad-header', `${fileName} is one part of a split (multi-disk) zip archive, which cannot be read on its own.`);
-  if (/zip64 end of central directory/.test(msg)) return new NpyError('bad-header', `${fileName} is a damaged zip archive: its Zip64 end-of-central-directory record is corrupt.`);
+  if (/multi-disk/.test(msg)) return new NpyError('bad-archive', `${fileName} is one part of a split (multi-disk) zip archive, which cannot be read on its own.`);
+  if (/zip64 end of central directory/.test(msg)) return new NpyError('bad-archive', `${fileName} is a damaged zip archive: its Zip64 end-of-central-directory record is corrupt.`);
   if (/central directory file header signature/.test(msg) || /unexpected EOF/.test(msg)) {
-    return new NpyError('bad-header', `${fileName} is a damaged zip archive: its central directory is corrupt or cut off.`);
+    return new NpyError('bad-archive', `${fileName} is a damaged zip archive: its central directory is corrupt or cut off.`);
   }
   if (/too large/.test(msg)) return new NpyError('io', `${fileName} is larger than the zip reader can address (2^52 bytes).`);
-  return new NpyError('bad-header', `${fileName} is a damaged zip archive: ${zipReason(e)}.`);
+  return new NpyError('bad-archive', `${fileName} is a damaged zip archive: ${zipReason(e)}.`);
 }
 
 /** JSON form of one member for `inspect --json`: the member's .npy report fields plus the zip's view of it. */

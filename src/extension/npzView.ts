@@ -84,8 +84,8 @@ export function memberDetail(z: NpzReport, index: number, t: Translate): NpzMemb
 
 export function npzErrorToViewModel(fileName: string, e: unknown, t: Translate): NpzErrorViewModel {
   const message = errorSentence(e);
-  if (isNpyError(e) && e.code === 'not-npy') return { fileName, badge: { kind: 'error', text: t('not a zip archive') }, message };
-  if (isNpyError(e) && e.code === 'bad-header') return { fileName, badge: { kind: 'error', text: t('damaged archive') }, message };
+  if (isNpyError(e) && e.code === 'not-zip') return { fileName, badge: { kind: 'error', text: t('not a zip archive') }, message };
+  if (isNpyError(e) && e.code === 'bad-archive') return { fileName, badge: { kind: 'error', text: t('damaged archive') }, message };
   return { fileName, badge: { kind: 'error', text: t('cannot read') }, message };
 }
 

@@ -251,18 +251,18 @@ describe('npz: inspectNpz', function () {
     ]);
 
     it('not a zip at all, and an empty file', async () => {
-      let e = await rejectsNpy(() => inspectNpz(write('text.npz', Buffer.from('hello, I am text\n'.repeat(50)))), 'not-npy');
+      let e = await rejectsNpy(() => inspectNpz(write('text.npz', Buffer.from('hello, I am text\n'.repeat(50)))), 'not-zip');
       assert.match(e.message, /not a zip archive, or it is truncated/);
-      e = await rejectsNpy(() => inspectNpz(write('empty.npz', Buffer.alloc(0))), 'not-npy');
+      e = await rejectsNpy(() => inspectNpz(write('empty.npz', Buffer.alloc(0))), 'not-zip');
       assert.match(e.message, /empty\.npz/);
       // A .npy named .npz is not a zip either.
-      await rejectsNpy(() => inspectNpz(write('npy.npz', npyBytes(F8_3, new Uint8Array(24)))), 'not-npy');
+      await rejectsNpy(() => inspectNpz(write('npy.npz', npyBytes(F8_3, new Uint8Array(24)))), 'not-zip');
     });
 
     it('truncated: cut inside the end record, inside the central directory, inside member data', async () => {
       const z = good();
       for (const cut of [10, z.bytes.length - z.cdOffset - 5, z.bytes.length - 60]) {
-        const e = await rejectsNpy(() => inspectNpz(write('cut.npz', z.bytes.subarray(0, z.bytes.length - cut))), 'not-npy');
+        const e = await rejectsNpy(() => inspectNpz(write('cut.npz', z.bytes.subarray(0, z.bytes.length - cut))), 'not-zip');
         assert.match(e.message, /truncated/);
       }
     });
@@ -271,7 +271,7 @@ describe('npz: inspectNpz', function () {
       const z = good();
       const b = Buffer.from(z.bytes);
       b.writeUInt32LE(0xdeadbeef, z.cdOffset);
-      const e = await rejectsNpy(() => inspectNpz(write('badcd.npz', b)), 'bad-header');
+      const e = await rejectsNpy(() => inspectNpz(write('badcd.npz', b)), 'bad-archive');
       assert.match(e.message, /central directory is corrupt/);
     });
 
@@ -279,13 +279,13 @@ describe('npz: inspectNpz', function () {
       const z = good();
       const b = Buffer.from(z.bytes);
       b.writeUInt32LE(z.bytes.length + 1000, z.eocdOffset + 16);
-      const e = await rejectsNpy(() => inspectNpz(write('badoffset.npz', b)), 'bad-header');
+      const e = await rejectsNpy(() => inspectNpz(write('badoffset.npz', b)), 'bad-archive');
       assert.match(e.message, /damaged zip archive/);
     });
 
     it('bytes appended after the end record', async () => {
       const z = good();
-      const e = await rejectsNpy(() => inspectNpz(write('appended.npz', Buffer.concat([z.bytes, Buffer.from('junk')]))), 'bad-header');
+      const e = await rejectsNpy(() => inspectNpz(write('appended.npz', Buffer.concat([z.bytes, Buffer.from('junk')]))), 'bad-archive');
       assert.match(e.message, /end-of-central-directory record does not match/);
     });
 

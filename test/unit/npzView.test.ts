@@ -102,10 +102,12 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     renderNpz(doc, m, memberDetail(report, 2, t));
     assert.equal(doc.getElementById('member-error')?.textContent, report.members[2]!.error);
 
-    renderNpzError(doc, npzErrorToViewModel('bad.npz', new NpyError('bad-header', 'bad.npz is a damaged zip archive: its central directory is corrupt or cut off.'), t));
+    renderNpzError(doc, npzErrorToViewModel('bad.npz', new NpyError('bad-archive', 'bad.npz is a damaged zip archive: its central directory is corrupt or cut off.'), t));
     assert.equal(doc.body.getAttribute('data-state'), 'error');
     assert.equal(doc.querySelector('[data-key="status"]')?.textContent, 'damaged archive');
     assert.match(doc.getElementById('error-message')?.textContent ?? '', /central directory is corrupt/);
+    // Archives have codes of their own: not-zip and bad-archive, never a .npy code.
+    assert.deepEqual(npzErrorToViewModel('t.npz', new NpyError('not-zip', 't.npz is not a zip archive.'), t).badge, { kind: 'error', text: 'not a zip archive' });
   });
 
   it('the page has a nonce CSP, no inline handlers, and escapes its title', () => {
