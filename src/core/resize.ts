@@ -9,6 +9,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { setSparseFlagWindows } from './allocate';
 import { NpyError } from './errors';
 import { freeSpace, fsError } from './fserrors';
 import { buildHeaderOfLength, PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
@@ -220,6 +221,7 @@ export async function resizeNpy(opts: ResizeOptions): Promise<ResizeResult> {
     try {
       if (plan.newFileBytes > plan.oldFileBytes) {
         // Grow: the new space first (sparse: a hole reads as zeros), then the header that makes it part of the array.
+        if (process.platform === 'win32') await setSparseFlagWindows(path);
         await handle.truncate(Number(plan.newFileBytes));
         await fsync();
         opts.onStep?.('extended');

@@ -1,14 +1,13 @@
 // Creates an all-zero .npy file: validate everything first, then write a temp file in the target folder
 // (header, then ftruncate for sparse or full allocation), fsync, and move it into place so that an existing
 // file is replaced only by a complete new one — or never touched without `overwrite`.
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readlinkSync } from 'node:fs';
 import { link, lstat, open, opendir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { allocateFull, FullAllocationMethod } from './allocate';
+import { allocateFull, FullAllocationMethod, setSparseFlagWindows } from './allocate';
 import { parseDtype } from './dtype';
 import { NpyError, isNpyError } from './errors';
 import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fserrors';
@@ -312,13 +311,6 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
     const r = await handle.write(bytes, done, bytes.length - done, done);
     done += r.bytesWritten;
   }
-}
-
-/** NTFS files are only sparse once flagged; if fsutil fails the file is simply not sparse (reported later). */
-function setSparseFlagWindows(path: string): Promise<void> {
-  return new Promise((done) => {
-    execFile('fsutil', ['sparse', 'setflag', path], { windowsHide: true }, () => done());
-  });
 }
 
 /**
