@@ -34,5 +34,5 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
     return typeof text === 'string' && text.length <= MAX_GOTO_TEXT;
   }
   const a = (m as { action?: unknown }).action;
-  return t === 'action' && (a === 'copy-json' || a === 'copy-python' || a === 'copy-rust' || a === 'create-like');
+  return t === 'action' && (a === 'copy-json' || a === 'copy-python' || a === 'copy-rust' || a === 'create-like' || a === 'resize' || a === 'fit');
 }

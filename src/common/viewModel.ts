@@ -20,7 +20,7 @@ export interface ViewSection { id: string; title: string; keys: ValueKey[] }
 
 export interface FieldRow { name: string; descr: string; offset: string; size: string; shape: string }
 
-export type ActionId = 'copy-json' | 'copy-python' | 'copy-rust' | 'create-like';
+export type ActionId = 'copy-json' | 'copy-python' | 'copy-rust' | 'create-like' | 'resize' | 'fit';
 
 export interface PreviewLabels {
   actions: Record<ActionId, string>;
@@ -89,6 +89,10 @@ export interface PreviewViewModel {
   headerText: string;
   /** False for object arrays: a zeroed file cannot hold Python objects. */
   canCreateLike: boolean;
+  /** False for object arrays (a pickle has no fixed size per element) and files not on a real disk. */
+  canResize: boolean;
+  /** Truncated or trailing bytes, with a growth axis: offer "Fit to the Data on Disk". */
+  canFit: boolean;
   ui: PreviewLabels;
   /** The first page of values (or why there are none); absent while not read yet. */
   valuesPage?: ValuesViewModel;

@@ -6,6 +6,7 @@ import { openPreviewCommand } from './openPreview';
 import { NpyPreviewProvider } from './previewProvider';
 import { NpzPreviewProvider } from './npzProvider';
 import { PreviewRegistry, PreviewSnapshot } from './previewRegistry';
+import { resizeCommand } from './resizeFlow';
 
 /** Returned from activate() for tests running inside VS Code. */
 export interface ZeroedNpyTestApi { previews(): PreviewSnapshot[] }
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): ZeroedNpyTestApi {
     vscode.commands.registerCommand('zeroedNpy.create', (arg?: unknown) => createCommand(mru, arg)),
     vscode.commands.registerCommand('zeroedNpy.createLike', (arg?: unknown) => createLikeCommand(mru, arg)),
     vscode.commands.registerCommand('zeroedNpy.openPreview', (arg?: unknown) => openPreviewCommand(arg)),
+    vscode.commands.registerCommand('zeroedNpy.resize', (arg?: unknown) => resizeCommand(arg, (uri) => registry.refresh(uri.toString()))),
   );
   return { previews: () => registry.snapshots() };
 }

@@ -81,6 +81,10 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     };
   }
 
+  refreshIfShowing(uri: string): void {
+    if (uri === this.uri.toString()) this.enqueue(() => this.refresh());
+  }
+
   dispose(): void {
     this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -181,6 +185,10 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private async act(action: ActionId): Promise<void> {
     if (action === 'create-like') {
       await vscode.commands.executeCommand('zeroedNpy.createLike', this.uri);
+      return;
+    }
+    if (action === 'resize' || action === 'fit') {
+      await vscode.commands.executeCommand('zeroedNpy.resize', action === 'fit' ? { uri: this.uri, fit: true } : this.uri);
       return;
     }
     const r = this.report;

@@ -3,19 +3,21 @@
 import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from '../common/viewModel';
 import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
 
-const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-rust', 'create-like'];
+const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-rust', 'create-like', 'resize'];
 
 export function renderReport(doc: Doc, m: PreviewViewModel): void {
   const r = root(doc);
   const header = el(doc, 'header', undefined, { class: 'summary' });
   header.append(el(doc, 'h1', m.values.fileName, { 'data-key': 'fileName' }), badge(doc, m.badge, { 'data-key': 'status' }));
   header.append(el(doc, 'p', m.values.statusMessage, { 'data-key': 'statusMessage', class: 'status-message' }));
+  // A truncated file or one with rows past the header's count: one click sets the shape to what the data holds.
+  if (m.canFit) header.appendChild(el(doc, 'button', m.ui.actions.fit, { id: 'fit', type: 'button', 'data-action': 'fit' }));
   r.appendChild(header);
 
   const actions = el(doc, 'div', undefined, { class: 'actions', role: 'toolbar', 'aria-label': m.ui.actionsRegion });
   for (const id of ACTIONS) {
     const b = el(doc, 'button', m.ui.actions[id], { id, type: 'button', 'data-action': id });
-    if (id === 'create-like' && !m.canCreateLike) b.disabled = true;
+    if ((id === 'create-like' && !m.canCreateLike) || (id === 'resize' && !m.canResize)) b.disabled = true;
     actions.appendChild(b);
   }
   r.appendChild(actions);
@@ -25,6 +27,13 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
     section.appendChild(el(doc, 'h2', s.title, { id: `h-${s.id}` }));
     section.appendChild(valuesTable(doc, m, s));
     r.appendChild(section);
+  }
+  // The growth room row leads to the command that uses it (in a cell of its own: the value cell stays text).
+  const growth = r.querySelector('td[data-key="growthRoom"]');
+  if (growth && m.canResize) {
+    const cell = el(doc, 'td', undefined, { class: 'row-action' });
+    cell.appendChild(el(doc, 'button', m.ui.actions.resize, { id: 'growth-resize', type: 'button', 'data-action': 'resize' }));
+    growth.after(cell);
   }
 
   if (m.fields) {

@@ -56,11 +56,11 @@ describe('.npy preview in the browser', () => {
     assert.doesNotMatch(msg, /\n\s+at /, 'no stack trace');
   });
 
-  it("has the four action buttons, and 'Create Zeroed .npy Like This…' starts the pre-filled wizard", async () => {
+  it("has the five action buttons, and 'Create Zeroed .npy Like This…' starts the pre-filled wizard", async () => {
     await openFromExplorer('fortran.npy');
     await wb!.previewRendered();
     const frame = wb!.preview();
-    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like']) {
+    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like', 'resize']) {
       assert.equal(await frame.locator(`button#${id}`).count(), 1, `button #${id}`);
     }
     const before = readdirSync(dir).sort();

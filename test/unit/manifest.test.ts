@@ -34,8 +34,8 @@ const providers = [...extensionSource.matchAll(/registerCustomEditorProvider\(\s
 const contributed = pkg.contributes.commands.map((c) => c.command);
 
 describe('manifest', () => {
-  it('contributes the three commands under one prefix and category', () => {
-    assert.deepEqual([...contributed].sort(), ['zeroedNpy.create', 'zeroedNpy.createLike', 'zeroedNpy.openPreview']);
+  it('contributes the four commands under one prefix and category', () => {
+    assert.deepEqual([...contributed].sort(), ['zeroedNpy.create', 'zeroedNpy.createLike', 'zeroedNpy.openPreview', 'zeroedNpy.resize']);
     const cats = new Set(pkg.contributes.commands.map((c) => nls[c.category?.replace(/%/g, '') ?? ''] ?? c.category));
     assert.deepEqual([...cats], ['Zeroed .npy']);
   });
@@ -50,12 +50,14 @@ describe('manifest', () => {
     }
   });
 
-  it('explorer: create on folders, create-like on .npy files; create-like hidden from the palette without a .npy', () => {
+  it('explorer: create on folders, create-like and resize on .npy files; both hidden from the palette without a .npy', () => {
     const explorer = pkg.contributes.menus['explorer/context'];
     assert.ok(explorer.some((m) => m.command === 'zeroedNpy.create' && m.when === 'explorerResourceIsFolder'));
-    assert.ok(explorer.some((m) => m.command === 'zeroedNpy.createLike' && /resourceExtname == \.npy/.test(m.when ?? '')));
-    const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === 'zeroedNpy.createLike');
-    assert.ok(palette?.when && /resourceExtname == \.npy/.test(palette.when));
+    for (const command of ['zeroedNpy.createLike', 'zeroedNpy.resize']) {
+      assert.ok(explorer.some((m) => m.command === command && /!explorerResourceIsFolder && resourceExtname == \.npy/.test(m.when ?? '')), command);
+      const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === command);
+      assert.ok(palette?.when && /resourceExtname == \.npy/.test(palette.when) && /activeCustomEditorId == zeroedNpy\.preview/.test(palette.when), command);
+    }
   });
 
   it('the custom editors\' view types are the ones the providers register', () => {

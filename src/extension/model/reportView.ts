@@ -103,10 +103,12 @@ export function reportToViewModel(r: NpyReport, t: Translate): PreviewViewModel 
     fields: r.fields ? fieldRows(r.fields, t) : null,
     headerText: r.headerText,
     canCreateLike: !r.objectData,
+    canResize: !r.objectData,
+    canFit: !r.objectData && r.status !== 'ok' && r.growthAxis !== null,
     ui: {
       actions: {
         'copy-json': t('Copy Report as JSON'), 'copy-python': t('Copy Python Snippet'), 'copy-rust': t('Copy Rust Snippet'),
-        'create-like': t('Create Zeroed .npy Like This…'),
+        'create-like': t('Create Zeroed .npy Like This…'), resize: t('Resize…'), fit: t('Fit to the Data on Disk'),
       },
       actionsRegion: t('Actions'),
       fieldsTitle: t('Fields'),

@@ -86,18 +86,38 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     }
   });
 
-  it('offers the four actions as buttons; "create like" is disabled for object data', () => {
+  it('offers the five actions as buttons; "create like" and "resize" are disabled for object data', () => {
     const doc = page();
     renderReport(doc, structured);
-    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like']) {
+    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like', 'resize']) {
       const b = doc.getElementById(id);
       assert.equal(b?.tagName, 'BUTTON', id);
       assert.equal((b as HTMLButtonElement).disabled, false, id);
+      assert.equal(b?.getAttribute('data-action'), id);
     }
+    // The growth room row leads to Resize in a cell of its own; the value cell keeps only its text.
+    const growth = doc.querySelector('td[data-key="growthRoom"]');
+    assert.equal(growth?.children.length, 0);
+    assert.equal(growth?.nextElementSibling?.querySelector('button#growth-resize')?.getAttribute('data-action'), 'resize');
+    assert.equal(doc.getElementById('fit'), null, 'no Fit button for a valid file');
     renderReport(doc, objectModel);
     assert.equal((doc.getElementById('create-like') as HTMLButtonElement).disabled, true);
+    assert.equal((doc.getElementById('resize') as HTMLButtonElement).disabled, true);
+    assert.equal(doc.getElementById('growth-resize'), null);
     assert.equal(doc.querySelector('[data-key="status"]')?.textContent, 'object data never loaded');
     assert.equal(doc.querySelectorAll('#fields').length, 0, 'no field table for a plain dtype');
+  });
+
+  it('offers "Fit to the Data on Disk" beside the status of a truncated file', async () => {
+    const p = join(dir, 'torn.npy');
+    runPython("import sys, numpy as np\nnp.save(sys.argv[1], np.zeros((10, 3)))\nimport os\nos.truncate(sys.argv[1], os.path.getsize(sys.argv[1]) - 12)", [p]);
+    const doc = page();
+    renderReport(doc, reportToViewModel(await inspectNpy(p), t));
+    const fit = doc.getElementById('fit');
+    assert.equal(fit?.tagName, 'BUTTON');
+    assert.equal(fit?.getAttribute('data-action'), 'fit');
+    assert.equal(fit?.textContent, 'Fit to the Data on Disk');
+    assert.equal(fit?.parentElement?.tagName, 'HEADER');
   });
 
   it('re-rendering replaces the content instead of appending', () => {

@@ -1,0 +1,140 @@
+// zeroedNpy.resize: one input box pre-filled with the current shape, a live line saying what accepting would do
+// (planned read-only by the core on every keystroke), a modal before anything is cut, then the core's resize.
+// Scripts: executeCommand('zeroedNpy.resize', { uri, shape, fit, force }) resolves to the resized file's report
+// as JSON, or undefined when cancelled or refused (a refusal shows its one sentence).
+import * as vscode from 'vscode';
+import { reportToJson } from '../core/inspect';
+import { planResizeAt, ResizePlan, ResizeRequest, resizeNpy } from '../core/resize';
+import { shapeRepr } from '../core/shape';
+import { displayName, inspectUri } from './fileAccess';
+import { isUriLike } from './model/createArgs';
+import { Json, toJsonForm } from './model/jsonForm';
+import { errorSentence } from './model/reportView';
+import { cutConfirmation, resizeLine } from './model/resizeText';
+import { activeResource } from './targetFolder';
+
+const t = vscode.l10n.t;
+
+/** Called after a resize so open previews show the new shape at once (not only when a watcher notices). */
+export type AfterResize = (uri: vscode.Uri) => void;
+
+interface ScriptArgs { uri: vscode.Uri; shape?: string; fit: boolean; force: boolean }
+
+class UserError extends Error {}
+
+export async function resizeCommand(arg: unknown, afterResize: AfterResize): Promise<Json | undefined> {
+  try {
+    if (arg !== undefined && arg !== null && !(arg instanceof vscode.Uri)) {
+      const s = parseScriptArgs(arg);
+      if (s.shape === undefined && !s.fit) return await interactive(s.uri, afterResize);
+      return await apply(s.uri, { shape: s.shape, fit: s.fit }, s.force, afterResize);
+    }
+    const uri = arg instanceof vscode.Uri ? arg : await pickNpy();
+    if (!uri) return undefined;
+    return await interactive(uri, afterResize);
+  } catch (e) {
+    void vscode.window.showErrorMessage(errorSentence(e));
+    return undefined;
+  }
+}
+
+function parseScriptArgs(arg: unknown): ScriptArgs {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new UserError(t('zeroedNpy.resize takes a file Uri or an options object.'));
+  const raw = arg as Record<string, unknown>;
+  let uri: vscode.Uri | undefined;
+  if (raw.uri instanceof vscode.Uri) uri = raw.uri;
+  else if (typeof raw.uri === 'string' && raw.uri !== '') uri = /^[a-z][a-z0-9+.-]+:\/\//i.test(raw.uri) ? vscode.Uri.parse(raw.uri, true) : vscode.Uri.file(raw.uri);
+  else if (isUriLike(raw.uri)) uri = vscode.Uri.from({ scheme: raw.uri.scheme, path: raw.uri.path });
+  else if (raw.uri === undefined) uri = activeResource();
+  if (!uri) throw new UserError(t('The uri argument must be the .npy file to resize (a Uri or an absolute path).'));
+  let shape: string | undefined;
+  if (raw.shape !== undefined) {
+    if (typeof raw.shape === 'string') shape = raw.shape;
+    else if (Array.isArray(raw.shape) && raw.shape.every((d) => (typeof d === 'number' && Number.isSafeInteger(d) && d >= 0) || (typeof d === 'string' && /^\d+$/.test(d)))) {
+      shape = raw.shape.length === 0 ? '()' : raw.shape.map(String).join(', ');
+    } else throw new UserError(t('The shape argument must be a string such as "1024, 2048" or an array of whole numbers.'));
+  }
+  for (const k of ['fit', 'force'] as const) {
+    if (raw[k] !== undefined && typeof raw[k] !== 'boolean') throw new UserError(t('The {0} argument must be true or false.', k));
+  }
+  if (shape !== undefined && raw.fit === true) throw new UserError(t('Give a shape or fit, not both.'));
+  return { uri, shape, fit: raw.fit === true, force: raw.force === true };
+}
+
+async function pickNpy(): Promise<vscode.Uri | undefined> {
+  const active = activeResource();
+  if (active && /\.npy$/i.test(active.path)) return active;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [t('NumPy arrays')]: ['npy'] }, openLabel: t('Resize') });
+  return picked?.[0];
+}
+
+function localPath(uri: vscode.Uri): string {
+  if (uri.scheme !== 'file') {
+    throw new UserError(t('Resizing needs the file on a local or remote disk; {0} is on a "{1}:" file system.', uri.toString(true), uri.scheme));
+  }
+  return uri.fsPath;
+}
+
+/** The input box; resolves to the JSON report, or undefined when the user leaves it. */
+async function interactive(uri: vscode.Uri, afterResize: AfterResize): Promise<Json | undefined> {
+  const path = localPath(uri);
+  const report = await inspectUri(uri);
+  const name = displayName(uri);
+  const current = report.shape.length === 0 ? '()' : report.shape.map(String).join(', ');
+  const fitItem = report.status !== 'ok' && !report.objectData && report.growthAxis !== null;
+  const box = vscode.window.createInputBox();
+  box.title = t('Resize {0}', name);
+  box.value = current;
+  box.valueSelection = [0, current.length];
+  box.prompt = t('New shape (now {0}): same element count to reshape, or change axis {1} to grow or shrink in place', current, report.growthAxis ?? 0);
+  const fitButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('fold'), tooltip: t('Fit to the Data on Disk') };
+  if (fitItem) box.buttons = [fitButton];
+
+  let latest = 0;
+  const plans = new Map<string, ResizePlan | Error>();
+  const validate = async (value: string): Promise<void> => {
+    const mine = ++latest;
+    let r: ResizePlan | Error;
+    try { r = await planResizeAt(path, { shape: value }); } catch (e) { r = e instanceof Error ? e : new Error(String(e)); }
+    plans.set(value, r);
+    if (mine !== latest) return;
+    box.validationMessage = r instanceof Error
+      ? { message: errorSentence(r), severity: vscode.InputBoxValidationSeverity.Error }
+      : { message: resizeLine(r, t).text, severity: resizeLine(r, t).cuts ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info };
+  };
+
+  const choice = await new Promise<{ kind: 'shape'; value: string } | { kind: 'fit' } | undefined>((resolve) => {
+    const done = (v: { kind: 'shape'; value: string } | { kind: 'fit' } | undefined): void => { resolve(v); box.dispose(); };
+    box.onDidChangeValue((v) => { void validate(v); });
+    box.onDidTriggerButton((b) => { if (b === fitButton) done({ kind: 'fit' }); });
+    box.onDidAccept(async () => {
+      const value = box.value;
+      if (!plans.has(value)) await validate(value);
+      if (plans.get(value) instanceof Error) return; // the box already says why
+      done({ kind: 'shape', value });
+    });
+    box.onDidHide(() => done(undefined));
+    void validate(current);
+    box.show();
+  });
+  if (!choice) return undefined;
+  return apply(uri, choice.kind === 'fit' ? { fit: true } : { shape: choice.value }, false, afterResize);
+}
+
+/** Plans, confirms a cut unless forced, resizes, and tells open previews. */
+async function apply(uri: vscode.Uri, req: ResizeRequest, force: boolean, afterResize: AfterResize): Promise<Json | undefined> {
+  const path = localPath(uri);
+  const plan = await planResizeAt(path, req);
+  if (plan.cutBytes > 0n && !force) {
+    const c = cutConfirmation(plan, displayName(uri), t);
+    const answer = await vscode.window.showWarningMessage(c.message, { modal: true, detail: c.detail }, c.keep, c.cut);
+    if (answer !== c.cut) return undefined;
+  }
+  // Force only what was confirmed: if the file changed meanwhile so that a cut appears, the core refuses it.
+  const result = await resizeNpy({ path, ...req, force: force || plan.cutBytes > 0n });
+  afterResize(uri);
+  if (result.plan.kind !== 'unchanged' || result.plan.cutBytes > 0n) {
+    vscode.window.setStatusBarMessage(t('Resized {0}: now {1}.', displayName(uri), shapeRepr(result.report.shape)), 5000);
+  }
+  return toJsonForm(reportToJson(result.report));
+}
