@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, freshDir, waitFor } from './extension';
+import { closeAllEditors, freshDir, startThenEscape } from './extension';
 import { py } from './numpy';
 
 interface WriteResultJson {
@@ -117,21 +117,6 @@ print(json.dumps({'shape': list(a.shape), 'zero': bool(a[0, 0, 0] == 0 and a[-1,
     });
   }
 });
-
-/** Starts an interactive command, checks it waits for input, then presses Escape until it settles. */
-async function startThenEscape(command: string, arg: unknown): Promise<unknown> {
-  let settled = false;
-  const running = Promise.resolve(vscode.commands.executeCommand(command, arg)).finally(() => { settled = true; });
-  // A wizard waits for the user; give it a moment to show (this is not a timing assertion).
-  await new Promise((r) => setTimeout(r, 1000));
-  assert.equal(settled, false, `${command} should be waiting in its wizard`);
-  await waitFor(`${command} to close on Escape`, async () => {
-    if (settled) return true;
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    return undefined;
-  });
-  return running;
-}
 
 describe('interactive entry points', () => {
   afterEach(closeAllEditors);

@@ -1,5 +1,6 @@
 // Handles on the real extension from inside the extension host: its API (contract: activate() returns
 // previews()), the workspace folder, and polling helpers. Polling waits for a state, it never times anything.
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NpyReportJson } from '../../../src/core/inspect';
@@ -62,4 +63,19 @@ export async function openPreview(file: string): Promise<PreviewState> {
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Starts an interactive command, checks it waits for input, then presses Escape until it settles. */
+export async function startThenEscape(command: string, arg: unknown): Promise<unknown> {
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand(command, arg)).finally(() => { settled = true; });
+  // A wizard waits for the user; give it a moment to show (this is not a timing assertion).
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(settled, false, `${command} should be waiting in its wizard`);
+  await waitFor(`${command} to close on Escape`, async () => {
+    if (settled) return true;
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    return undefined;
+  });
+  return running;
 }
