@@ -40,13 +40,14 @@ export function resizeLine(p: ResizePlan, t: Translate): { text: string; cuts: b
 /** The modal that must be accepted before data is cut. The safe choice comes first, so Enter keeps the file. */
 export function cutConfirmation(p: ResizePlan, fileName: string, t: Translate): { message: string; detail: string; keep: string; cut: string } {
   const axis = p.growthAxis ?? 0;
-  const message = p.kind === 'shrink'
+  const shrink = p.kind === 'shrink' && !p.fit;
+  const message = shrink
     ? t('Shrink {0} from {1} to {2}? The last {3} are lost.', fileName, shapeRepr(p.oldShape), shapeRepr(p.newShape), along(p.rowsChanged, axis, t))
     : t('Cut {0} off the end of {1}? That data is lost.', formatBytes(p.cutBytes), fileName);
   return {
     message,
     detail: t('{0} of data past the new end are cut off. A job that has the file memory-mapped crashes (SIGBUS) if it touches the cut part; growing is safe for it.', formatBytes(p.cutBytes)),
     keep: t('Keep the File as It Is'),
-    cut: p.kind === 'shrink' ? t('Shrink and Lose the Data') : t('Cut and Lose the Data'),
+    cut: shrink ? t('Shrink and Lose the Data') : t('Cut and Lose the Data'),
   };
 }

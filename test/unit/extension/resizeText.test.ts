@@ -38,5 +38,9 @@ describe('resize: the live line and the confirmation', () => {
     assert.equal(c.message, 'Shrink data.npy from (250000, 768) to (60000, 768)? The last 190,000 rows are lost.');
     assert.match(c.detail, /^1\.09 GiB of data past the new end are cut off\. A job that has the file memory-mapped crashes \(SIGBUS\) if it touches the cut part/);
     assert.deepEqual([c.keep, c.cut], ['Keep the File as It Is', 'Shrink and Lose the Data']);
+    // Fit of a torn file cuts only the partial row the header never counted: said as a cut, not a shrink.
+    const h = parseHeader(buildHeader(parseDtype('<u2').dtype, [10n, 3n], false));
+    const torn = cutConfirmation(planResize(h, BigInt(h.dataOffset) + 7n * 6n + 5n, { fit: true }), 'torn.npy', t);
+    assert.deepEqual([torn.message, torn.cut], ['Cut 5 B off the end of torn.npy? That data is lost.', 'Cut and Lose the Data']);
   });
 });
