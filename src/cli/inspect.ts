@@ -32,8 +32,8 @@ export function inspectTable(r: NpyReport): string {
   const growth = reach === null
     ? 'none (0-d array)'
     : reach.unlimited
-      ? `axis ${r.growthAxis} can grow to any size numpy allows without moving the data (${r.growthRoom} spare header bytes)`
-      : `axis ${r.growthAxis} can grow to ${reach.digits} digits without moving the data (${r.growthRoom} spare header bytes)`;
+      ? `axis ${r.growthAxis} can grow in place (zeroed-npy resize) to any size numpy allows (${r.growthRoom} spare header bytes)`
+      : `axis ${r.growthAxis} can grow in place (zeroed-npy resize) up to ${formatCount(10n ** BigInt(reach.digits) - 1n)} (${r.growthRoom} spare header bytes)`;
   const rows: Array<[string, string]> = [
     ['file', printable(r.path)],
     ['status', printable(r.statusMessage)],

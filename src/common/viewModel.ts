@@ -89,7 +89,7 @@ export interface PreviewViewModel {
   headerText: string;
   /** False for object arrays: a zeroed file cannot hold Python objects. */
   canCreateLike: boolean;
-  /** False for object arrays (a pickle has no fixed size per element) and files not on a real disk. */
+  /** False for object arrays (a pickle has no fixed size per element) and files not on a real disk (virtual file systems). */
   canResize: boolean;
   /** Truncated or trailing bytes, with a growth axis: offer "Fit to the Data on Disk". */
   canFit: boolean;

@@ -114,7 +114,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       this.reportJson = reportToJson(report);
       this.error = undefined;
       this.values = values;
-      message = { type: 'report', model: { ...reportToViewModel(report, t), valuesPage: values } };
+      message = { type: 'report', model: { ...reportToViewModel(report, t, { resizable: this.uri.scheme === 'file' }), valuesPage: values } };
     } catch (e) {
       if (gen !== this.generation) return;
       const model = errorToViewModel(displayName(this.uri), e, t);

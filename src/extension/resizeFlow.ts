@@ -1,11 +1,14 @@
 // zeroedNpy.resize: one input box pre-filled with the current shape, a live line saying what accepting would do
 // (planned read-only by the core on every keystroke), a modal before anything is cut, then the core's resize.
 // Scripts: executeCommand('zeroedNpy.resize', { uri, shape, fit, force }) resolves to the resized file's report
-// as JSON, or undefined when cancelled or refused (a refusal shows its one sentence).
+// as JSON, or undefined when cancelled or refused (a refusal shows its one sentence). force: true cuts without
+// asking, false refuses a cut, absent asks as the box does.
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { reportToJson } from '../core/inspect';
 import { planResizeAt, ResizePlan, ResizeRequest, resizeNpy } from '../core/resize';
 import { shapeRepr } from '../core/shape';
+import { formatBytes } from '../core/units';
 import { displayName, inspectUri } from './fileAccess';
 import { isUriLike } from './model/createArgs';
 import { Json, toJsonForm } from './model/jsonForm';
@@ -18,7 +21,8 @@ const t = vscode.l10n.t;
 /** Called after a resize so open previews show the new shape at once (not only when a watcher notices). */
 export type AfterResize = (uri: vscode.Uri) => void;
 
-interface ScriptArgs { uri: vscode.Uri; shape?: string; fit: boolean; force: boolean }
+/** force: true cuts without asking, false refuses any cut, absent asks (a modal) as the UI does. */
+interface ScriptArgs { uri: vscode.Uri; shape?: string; fit: boolean; force?: boolean }
 
 class UserError extends Error {}
 
@@ -27,7 +31,7 @@ export async function resizeCommand(arg: unknown, afterResize: AfterResize): Pro
     if (arg !== undefined && arg !== null && !(arg instanceof vscode.Uri)) {
       const s = parseScriptArgs(arg);
       if (s.shape === undefined && !s.fit) return await interactive(s.uri, afterResize);
-      return await apply(s.uri, { shape: s.shape, fit: s.fit }, s.force, afterResize);
+      return await apply(s.uri, s.shape !== undefined ? { shape: s.shape } : { fit: true }, s.force, afterResize);
     }
     const uri = arg instanceof vscode.Uri ? arg : await pickNpy();
     if (!uri) return undefined;
@@ -43,7 +47,13 @@ function parseScriptArgs(arg: unknown): ScriptArgs {
   const raw = arg as Record<string, unknown>;
   let uri: vscode.Uri | undefined;
   if (raw.uri instanceof vscode.Uri) uri = raw.uri;
-  else if (typeof raw.uri === 'string' && raw.uri !== '') uri = /^[a-z][a-z0-9+.-]+:\/\//i.test(raw.uri) ? vscode.Uri.parse(raw.uri, true) : vscode.Uri.file(raw.uri);
+  else if (typeof raw.uri === 'string' && raw.uri !== '') {
+    // A path relative to the first workspace folder, an absolute path, or a URI string (as folderFromArg takes).
+    const base = vscode.workspace.workspaceFolders?.[0];
+    uri = /^[a-z][a-z0-9+.-]+:\/\//i.test(raw.uri) && !/^[a-z]:[\\/]/i.test(raw.uri) ? vscode.Uri.parse(raw.uri, true)
+      : nodePath.isAbsolute(raw.uri) ? vscode.Uri.file(raw.uri)
+        : base ? vscode.Uri.joinPath(base.uri, raw.uri) : undefined;
+  }
   else if (isUriLike(raw.uri)) uri = vscode.Uri.from({ scheme: raw.uri.scheme, path: raw.uri.path });
   else if (raw.uri === undefined) uri = activeResource();
   if (!uri) throw new UserError(t('The uri argument must be the .npy file to resize (a Uri or an absolute path).'));
@@ -58,7 +68,7 @@ function parseScriptArgs(arg: unknown): ScriptArgs {
     if (raw[k] !== undefined && typeof raw[k] !== 'boolean') throw new UserError(t('The {0} argument must be true or false.', k));
   }
   if (shape !== undefined && raw.fit === true) throw new UserError(t('Give a shape or fit, not both.'));
-  return { uri, shape, fit: raw.fit === true, force: raw.force === true };
+  return { uri, shape, fit: raw.fit === true, force: typeof raw.force === 'boolean' ? raw.force : undefined };
 }
 
 async function pickNpy(): Promise<vscode.Uri | undefined> {
@@ -118,23 +128,33 @@ async function interactive(uri: vscode.Uri, afterResize: AfterResize): Promise<J
     box.show();
   });
   if (!choice) return undefined;
-  return apply(uri, choice.kind === 'fit' ? { fit: true } : { shape: choice.value }, false, afterResize);
+  return apply(uri, choice.kind === 'fit' ? { fit: true } : { shape: choice.value }, undefined, afterResize);
 }
 
-/** Plans, confirms a cut unless forced, resizes, and tells open previews. */
-async function apply(uri: vscode.Uri, req: ResizeRequest, force: boolean, afterResize: AfterResize): Promise<Json | undefined> {
+/** Plans, asks before a cut (unless force says), resizes, and tells open previews. */
+async function apply(uri: vscode.Uri, req: ResizeRequest, force: boolean | undefined, afterResize: AfterResize): Promise<Json | undefined> {
   const path = localPath(uri);
+  const name = displayName(uri);
   const plan = await planResizeAt(path, req);
-  if (plan.cutBytes > 0n && !force) {
-    const c = cutConfirmation(plan, displayName(uri), t);
+  let confirmed = force === true;
+  if (plan.cutBytes > 0n && force === undefined) {
+    const c = cutConfirmation(plan, name, t);
     const answer = await vscode.window.showWarningMessage(c.message, { modal: true, detail: c.detail }, c.keep, c.cut);
     if (answer !== c.cut) return undefined;
+    // The file may have changed while the question was open: cut only what was agreed to.
+    const again = await planResizeAt(path, req);
+    if (again.cutBytes !== plan.cutBytes || again.newShape.join() !== plan.newShape.join()) {
+      throw new UserError(t('{0} changed while you were deciding; nothing was changed. Resize it again to see what it would do now.', name));
+    }
+    confirmed = true;
   }
-  // Force only what was confirmed: if the file changed meanwhile so that a cut appears, the core refuses it.
-  const result = await resizeNpy({ path, ...req, force: force || plan.cutBytes > 0n });
+  // Without a confirmation (or force: false) the core refuses any cut in one sentence and writes nothing.
+  const result = await resizeNpy({ path, ...req, force: confirmed });
   afterResize(uri);
   if (result.plan.kind !== 'unchanged' || result.plan.cutBytes > 0n) {
-    vscode.window.setStatusBarMessage(t('Resized {0}: now {1}.', displayName(uri), shapeRepr(result.report.shape)), 5000);
+    const r = result.report;
+    const disk = r.allocatedBytes === null ? '' : t(', {0} on disk', formatBytes(r.allocatedBytes));
+    vscode.window.setStatusBarMessage(t('Resized {0}: now {1}, {2} logical{3}.', name, shapeRepr(r.shape), formatBytes(r.fileBytes), disk), 8000);
   }
   return toJsonForm(reportToJson(result.report));
 }

@@ -44,8 +44,8 @@ function growthText(r: NpyReport, t: Translate): string {
   const reach = growthReach(r);
   if (reach === null || r.growthAxis === null) return t('none (0-d array)');
   return reach.unlimited
-    ? t('axis {0} can grow to any size numpy allows without moving the data ({1} spare header bytes)', r.growthAxis, r.growthRoom)
-    : t('axis {0} can grow to {1} digits without moving the data ({2} spare header bytes)', r.growthAxis, reach.digits, r.growthRoom);
+    ? t('axis {0} can grow in place to any size numpy allows ({1} spare header bytes)', r.growthAxis, r.growthRoom)
+    : t('axis {0} can grow in place up to {1} ({2} spare header bytes)', r.growthAxis, formatCount(10n ** BigInt(reach.digits) - 1n), r.growthRoom);
 }
 
 export function fieldRows(fields: readonly DtypeField[], t: Translate): FieldRow[] {
@@ -69,7 +69,8 @@ export function reportLabels(t: Translate): Record<ValueKey, string> {
   };
 }
 
-export function reportToViewModel(r: NpyReport, t: Translate): PreviewViewModel {
+/** resizable: the file is on a real disk (file: scheme), where the core can resize it in place. */
+export function reportToViewModel(r: NpyReport, t: Translate, opts: { resizable?: boolean } = {}): PreviewViewModel {
   const badge = statusBadge(r, t);
   const values: Record<ValueKey, string> = {
     fileName: r.fileName,
@@ -103,8 +104,8 @@ export function reportToViewModel(r: NpyReport, t: Translate): PreviewViewModel 
     fields: r.fields ? fieldRows(r.fields, t) : null,
     headerText: r.headerText,
     canCreateLike: !r.objectData,
-    canResize: !r.objectData,
-    canFit: !r.objectData && r.status !== 'ok' && r.growthAxis !== null,
+    canResize: opts.resizable === true && !r.objectData,
+    canFit: opts.resizable === true && !r.objectData && r.status !== 'ok' && r.growthAxis !== null,
     ui: {
       actions: {
         'copy-json': t('Copy Report as JSON'), 'copy-python': t('Copy Python Snippet'), 'copy-rust': t('Copy Rust Snippet'),

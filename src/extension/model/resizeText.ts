@@ -25,9 +25,12 @@ export function resizeLine(p: ResizePlan, t: Translate): { text: string; cuts: b
       return { text: t('reshape: same {0} elements · the header only', formatCount(p.newShape.reduce((a, b) => a * b, 1n))), cuts: false };
     case 'grow': {
       const logical = formatBytes(p.newDataBytes - p.oldDataBytes);
-      const text = p.newFileBytes > p.oldFileBytes
+      let text = p.newFileBytes > p.oldFileBytes
         ? t('adds {0} · +{1} logical · sparse, no disk space', along(p.rowsChanged, axis, t), logical)
         : t('adds {0} · +{1} logical · the data is already on disk', along(p.rowsChanged, axis, t), logical);
+      // A truncated file: the bytes it lacks of its present rows become zeros too.
+      const missing = BigInt(p.dataOffset) + p.oldDataBytes - p.oldFileBytes;
+      if (missing > 0n) text += t(' · the {0} missing from the present rows become zeros', formatBytes(missing));
       return { text: text + cutTail, cuts: cut };
     }
     case 'shrink':

@@ -52,7 +52,7 @@ print(json.dumps({'nbytes': n, 'offset': off, 'size': st.st_size, 'blocks': st.s
     assert.equal(v.version, '1.0');
     assert.equal(v.dataOffset, `byte ${np.offset}`);
     assert.equal(v.alignment, '64 bytes');
-    assert.match(v.growthRoom, /^axis 0 can grow to any size numpy allows without moving the data \(\d+ spare header bytes\)$/);
+    assert.match(v.growthRoom, /^axis 0 can grow in place to any size numpy allows \(\d+ spare header bytes\)$/);
     assert.equal(m.fields, null);
     assert.equal(m.canCreateLike, true);
   });
@@ -88,12 +88,28 @@ np.save(sys.argv[1], np.zeros(2, dtype=dt))`, [file]);
     assert.ok(m.headerText.includes('<img src=x onerror=alert(1)>'));
   });
 
+  it('says how far a header without numpy\'s growth reserve can grow in place; resize only on a real disk', async () => {
+    const file = join(dir, 'tight.npy');
+    // No growth reserve, as numpy < 1.24 wrote headers, and padded so that only 3 alignment spaces are left.
+    runPython(String.raw`import sys
+text = "{" + " " * 57 + "'descr': '<f8', 'fortran_order': False, 'shape': (9,), }"
+text += ' ' * (64 - (10 + len(text) + 1) % 64) + '\n'
+open(sys.argv[1], 'wb').write(b'\x93NUMPY\x01\x00' + len(text).to_bytes(2, 'little') + text.encode('latin1') + bytes(72))`, [file]);
+    const r = await inspectNpy(file);
+    const m = reportToViewModel(r, t, { resizable: true });
+    assert.equal(r.growthRoom, 3);
+    assert.equal(m.values.growthRoom, 'axis 0 can grow in place up to 9,999 (3 spare header bytes)');
+    assert.equal(m.canResize, true);
+    assert.equal(reportToViewModel(r, t).canResize, false, 'a virtual file system: no resize');
+  });
+
   it('says object data is never loaded, and offers no "create like" for it', async () => {
     const file = join(dir, 'o.npy');
     runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.array([1, "x", None], dtype=object), allow_pickle=True)', [file]);
     const m = reportToViewModel(await inspectNpy(file), t);
     assert.equal(m.values.status, 'object data never loaded');
     assert.equal(m.canCreateLike, false);
+    assert.equal(reportToViewModel(await inspectNpy(file), t, { resizable: true }).canResize, false, 'a pickle cannot be resized');
   });
 });
 

@@ -26,6 +26,12 @@ describe('resize: the live line and the confirmation', () => {
       { text: 'adds 3 indices along axis 2 · +120 B logical · sparse, no disk space', cuts: false });
   });
 
+  it('growing a truncated file says its missing bytes become zeros too', () => {
+    const h = parseHeader(buildHeader(parseDtype('<u2').dtype, [10n, 3n], false));
+    const p = planResize(h, BigInt(h.dataOffset) + 50n, { shape: '12, 3' });
+    assert.deepEqual(resizeLine(p, t), { text: 'adds 2 rows · +12 B logical · sparse, no disk space · the 10 B missing from the present rows become zeros', cuts: false });
+  });
+
   it('fit: rows already on disk are taken in without new space; a truncated file drops rows it does not hold', () => {
     assert.deepEqual(resizeLine(plan('<u2', [10n, 3n], 14n, { fit: true }), t),
       { text: 'adds 4 rows · +24 B logical · the data is already on disk', cuts: false });

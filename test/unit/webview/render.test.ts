@@ -39,14 +39,14 @@ describe('webview rendering', function () {
     runPython(`import sys, numpy as np
 dt = np.dtype([(sys.argv[2], '<f4'), ('</table>', '<i4', (2,)), ('"&amp;', 'S3')])
 np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
-    structured = reportToViewModel(await inspectNpy(s), t);
+    structured = reportToViewModel(await inspectNpy(s), t, { resizable: true });
     const p = join(dir, 'plain.npy');
     runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.arange(10, dtype="<f8").reshape(2, 5) / 4)', [p]);
     const pReport = await inspectNpy(p);
     plainValues = (start, count) => readValues(p, pReport, { start, count }).then((pg) => valuesToViewModel(pReport, pg, { pageSize: count }, t));
     const o = join(dir, 'o.npy');
     runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.array([None], dtype=object), allow_pickle=True)', [o]);
-    objectModel = reportToViewModel(await inspectNpy(o), t);
+    objectModel = reportToViewModel(await inspectNpy(o), t, { resizable: true });
   });
   after(() => { if (dir) removeTempDir(dir); });
 
@@ -112,7 +112,7 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     const p = join(dir, 'torn.npy');
     runPython("import sys, numpy as np\nnp.save(sys.argv[1], np.zeros((10, 3)))\nimport os\nos.truncate(sys.argv[1], os.path.getsize(sys.argv[1]) - 12)", [p]);
     const doc = page();
-    renderReport(doc, reportToViewModel(await inspectNpy(p), t));
+    renderReport(doc, reportToViewModel(await inspectNpy(p), t, { resizable: true }));
     const fit = doc.getElementById('fit');
     assert.equal(fit?.tagName, 'BUTTON');
     assert.equal(fit?.getAttribute('data-action'), 'fit');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, freshDir, openPreview, previewOf, startThenEscape, waitFor } from './extension';
+import { api, closeAllEditors, freshDir, openPreview, previewOf, startThenEscape, waitFor, workspaceDir } from './extension';
 import { py } from './numpy';
 
 interface ReportJson { shape: Array<number | string>; status: string; dataOffset: number; fileBytes: number | string }
@@ -91,6 +91,7 @@ describe('zeroedNpy.resize with arguments', () => {
     assert.equal(await resize({ uri: file, shape: 'four' }), undefined, 'not a shape');
     assert.equal(await resize({ uri: file, shape: '3', fit: true }), undefined, 'both');
     assert.equal(await resize({ uri: file, shape: 7 }), undefined, 'a number is not a shape');
+    assert.equal(await resize({ uri: file, shape: '2, 3', force: false }), undefined, 'force: false refuses a cut, asking nothing');
     assert.equal(await sha(file), hash);
     const obj = path.join(dir, 'o.npy');
     py('np.save(sys.argv[1], np.array([1, None], dtype=object), allow_pickle=True); print(1)', obj);
@@ -99,6 +100,14 @@ describe('zeroedNpy.resize with arguments', () => {
     assert.equal(await sha(obj), objHash);
     assert.equal(await resize({ uri: path.join(dir, 'missing.npy'), shape: '5' }), undefined, 'missing file');
     assert.deepEqual((await fsp.readdir(dir)).sort(), ['a.npy', 'o.npy']);
+  });
+
+  it('a relative path is a file of the workspace folder', async () => {
+    const file = path.join(await freshDir('relative'), 'r.npy');
+    make(file, 2, 3);
+    const r = await resize({ uri: path.relative(workspaceDir(), file), shape: '4, 3' });
+    assert.deepEqual(r?.shape, [4, 3]);
+    assert.deepEqual(load(file).shape, [4, 3]);
   });
 
   it('an open preview shows the new shape after a resize', async () => {
