@@ -47,18 +47,23 @@ function encodeLatin1(text: string): Uint8Array | undefined {
 
 /** numpy's _wrap_header: prefix + text + 1..64 spaces + "\n", aligned to 64; undefined if the length does not fit. */
 function wrap(text: Uint8Array, version: FormatVersion): Uint8Array | undefined {
-  const lenBytes = LENGTH_FIELD[version];
   const hlen = text.length + 1;
-  const padlen = ARRAY_ALIGN - ((MAGIC.length + 2 + lenBytes + hlen) % ARRAY_ALIGN);
+  const padlen = ARRAY_ALIGN - ((MAGIC.length + 2 + LENGTH_FIELD[version] + hlen) % ARRAY_ALIGN);
   const total = hlen + padlen;
-  if (total > (lenBytes === 2 ? 0xffff : 0xffffffff)) return undefined;
-  const out = new Uint8Array(MAGIC.length + 2 + lenBytes + total);
+  if (total > (LENGTH_FIELD[version] === 2 ? 0xffff : 0xffffffff)) return undefined;
+  return frame(text, version, total);
+}
+
+/** Magic, version, HEADER_LEN = headerLength, the text, spaces, "\n" (the text fits: checked by the callers). */
+function frame(text: Uint8Array, version: FormatVersion, headerLength: number): Uint8Array {
+  const lenBytes = LENGTH_FIELD[version];
+  const out = new Uint8Array(MAGIC.length + 2 + lenBytes + headerLength);
   out.set(MAGIC, 0);
   out[6] = Number(version[0]);
   out[7] = 0;
   const view = new DataView(out.buffer);
-  if (lenBytes === 2) view.setUint16(8, total, true);
-  else view.setUint32(8, total, true);
+  if (lenBytes === 2) view.setUint16(8, headerLength, true);
+  else view.setUint32(8, headerLength, true);
   const start = MAGIC.length + 2 + lenBytes;
   out.set(text, start);
   out.fill(0x20, start + text.length, out.length - 1);
@@ -86,19 +91,7 @@ export function buildHeaderOfLength(dtype: Dtype, shape: readonly bigint[], fort
   const encoded = version === '3.0' ? new TextEncoder().encode(text) : encodeLatin1(text);
   if (!encoded) return { missing: 0 }; // cannot happen for a dtype read from a v1/v2 header
   if (encoded.length + 1 > headerLength) return { missing: encoded.length + 1 - headerLength };
-  const lenBytes = LENGTH_FIELD[version];
-  const out = new Uint8Array(MAGIC.length + 2 + lenBytes + headerLength);
-  out.set(MAGIC, 0);
-  out[6] = Number(version[0]);
-  out[7] = 0;
-  const view = new DataView(out.buffer);
-  if (lenBytes === 2) view.setUint16(8, headerLength, true);
-  else view.setUint32(8, headerLength, true);
-  const start = MAGIC.length + 2 + lenBytes;
-  out.set(encoded, start);
-  out.fill(0x20, start + encoded.length, out.length - 1);
-  out[out.length - 1] = 0x0a;
-  return out;
+  return frame(encoded, version, headerLength);
 }
 
 export interface Preamble { version: FormatVersion; headerLength: number; dataOffset: number }
