@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { py } from '../vscode/suite/numpy';
-import { keepFailure, session } from './session';
+import { keepFailure, screenshotDir, session } from './session';
 import { Workbench } from './workbench';
 
 const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -59,6 +59,7 @@ describe('Resize .npy… in the browser', () => {
     assert.match(step.title, /Resize a\.npy/);
     const line = await w.typeAndWaitMessage('9, 3', /adds 4 rows/);
     assert.equal(line, 'adds 4 rows · +48 B logical · sparse, no disk space');
+    await w.shot(screenshotDir(), 'resize.png');
     await w.page.keyboard.press('Enter');
     await w.quickInputHidden();
     await waitForShape(w, '(9, 3)');

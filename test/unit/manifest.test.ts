@@ -126,6 +126,10 @@ describe('manifest', () => {
       assert.ok(allowed.includes(need), need);
     }
     assert.ok(!allowed.some((l) => l.endsWith('.map') || l.includes('*')), 'no source maps, no wildcards');
+    // The extension page shows the README offline: every picture it shows ships in the VSIX.
+    const pictures = [...readFileSync(join(repoRoot, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.ok(pictures.length >= 4, `README pictures: ${pictures.join(', ')}`);
+    for (const p of pictures) assert.ok(allowed.includes(`!${p}`), `${p} is shown by the README but not packaged`);
     assert.match(pkg.scripts.package, /^vsce package --no-dependencies/);
     assert.match(pkg.devDependencies['@vscode/vsce'], /^\d+\.\d+\.\d+$/, 'vsce pinned');
   });
