@@ -9,7 +9,12 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   'extension.js': 256 * KiB,
   'webview.js': 16 * KiB,
   'npzWebview.js': 16 * KiB,
-  'cli.js': 192 * KiB,
+  // The CLI: a small entry that loads each command's bundle only when that command runs (scripts/bundle.mjs).
+  'cli.js': 32 * KiB,
+  'cli-create.js': 128 * KiB,
+  'cli-inspect.js': 128 * KiB,
+  'cli-inspectNpz.js': 192 * KiB,
+  'cli-resize.js': 128 * KiB,
 };
 
 export const VSIX_BUDGET = 480 * KiB;

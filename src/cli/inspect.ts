@@ -1,7 +1,6 @@
 // `zeroed-npy inspect`: a short table a person can read, or reportToJson's object with --json. A .npz gets a
-// member table, or with --json an array of member reports (npzMemberToJson).
+// member table (inspectNpz.ts, loaded only for archives: the zip reader is most of the CLI's code).
 import { growthReach, inspectNpy, reportToJson } from '../core/inspect';
-import { inspectNpz, NpzMember, NpzReport, npzMemberToJson } from '../core/npz';
 import { shapeRepr } from '../core/shape';
 import { DtypeField, NpyReport } from '../core/types';
 import { formatBytes, formatCount } from '../core/units';
@@ -10,15 +9,14 @@ import { grid, Io, printable, table, toJson } from './output';
 
 export async function runInspect(cmd: InspectCommand, io: Io): Promise<void> {
   if (/\.npz$/i.test(cmd.file)) {
-    const npz = await inspectNpz(cmd.file);
-    io.stdout(`${cmd.json ? toJson(npz.members.map(npzMemberToJson)) : npzTable(npz)}\n`);
+    await (await import('./inspectNpz')).runInspectNpz(cmd, io);
     return;
   }
   const report = await inspectNpy(cmd.file);
   io.stdout(`${cmd.json ? toJson(reportToJson(report)) : inspectTable(report)}\n`);
 }
 
-function sized(n: bigint): string {
+export function sized(n: bigint): string {
   return `${formatBytes(n)} (${formatCount(n)} bytes)`;
 }
 
@@ -69,34 +67,4 @@ function flattenFields(fields: readonly DtypeField[], prefix: string, base: numb
     if (nested && f.dtype.fields) rows.push(...flattenFields(f.dtype.fields, `${name}.`, base + f.offset));
   }
   return rows;
-}
-
-export function npzTable(z: NpzReport): string {
-  const unlisted = z.entryCount - z.members.length;
-  const rows: Array<[string, string]> = [
-    ['file', printable(z.path)],
-    ['archive', `${sized(z.fileBytes)}, ${formatCount(z.entryCount)} member${z.entryCount === 1 ? '' : 's'}${z.zip64 ? ', Zip64' : ''}`],
-    ['read', `${formatCount(z.bytesRead)} bytes (the zip directory and each member's header only)`],
-  ];
-  const header = ['name', 'dtype', 'shape', 'order', 'uncompressed', 'compressed', 'method', 'status'];
-  const memberRows = z.members.map((m) => {
-    const r = m.report;
-    return [printable(m.name), r ? printable(r.descr) : '-', r ? shapeRepr(r.shape) : '-', r ? (r.fortranOrder ? 'F' : 'C') : '-',
-      formatBytes(m.uncompressedSize), formatBytes(m.compressedSize), m.compression === 'unsupported' ? `method ${m.method}` : m.compression,
-      memberStatus(m)];
-  });
-  const parts = [table(rows), 'members', grid(header, memberRows, '  ')];
-  if (unlisted > 0) parts.push(`  … and ${formatCount(unlisted)} more members not listed`);
-  // Full sentences for anything not plainly valid, one line each, after the table.
-  const notes = z.members.filter((m) => !m.report || m.report.status !== 'ok' || m.report.objectData)
-    .map((m) => `  ${printable(m.name)}: ${printable(m.report ? m.report.statusMessage : m.error ?? '')}`);
-  if (notes.length) parts.push('notes', ...notes);
-  return parts.join('\n');
-}
-
-function memberStatus(m: NpzMember): string {
-  const r = m.report;
-  if (!r) return m.errorCode === 'not-npy' ? 'not a .npy' : m.errorCode === 'unsupported-compression' ? 'unsupported compression' : 'error';
-  if (r.objectData) return 'object data (not read)';
-  return r.status === 'ok' ? 'valid' : r.status === 'truncated' ? `truncated by ${formatCount(r.statusBytes)} bytes` : `${formatCount(r.statusBytes)} trailing bytes`;
 }

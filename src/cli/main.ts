@@ -1,11 +1,8 @@
 // Entry point of dist/cli.js. Exit codes: 0 success, 1 the operation failed (one `error:` line on stderr,
 // never a stack trace), 2 wrong usage (error line + usage).
 import { Command, parseCommand, USAGE_LINES, UsageError } from './args';
-import { runCreate } from './create';
 import { helpText } from './help';
-import { runInspect } from './inspect';
 import { Io, printable } from './output';
-import { runResize } from './resize';
 import { packageVersion } from './version';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -23,9 +20,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     switch (cmd.kind) {
       case 'help': io.stdout(`${helpText(cmd.topic)}\n`); break;
       case 'version': io.stdout(`${packageVersion()}\n`); break;
-      case 'create': await runCreate(cmd, io); break;
-      case 'inspect': await runInspect(cmd, io); break;
-      case 'resize': await runResize(cmd, io); break;
+      // Each command's code (and the Node modules it needs: crypto, zlib, streams, yauzl) loads only when run.
+      case 'create': await (await import('./create')).runCreate(cmd, io); break;
+      case 'inspect': await (await import('./inspect')).runInspect(cmd, io); break;
+      case 'resize': await (await import('./resize')).runResize(cmd, io); break;
     }
     return 0;
   } catch (e) {

@@ -1,6 +1,6 @@
 // Terminal output helpers: aligned tables, JSON with bigints, and escaping of text that comes from files
 // (field names, header text) so a hostile file cannot send control sequences to the terminal.
-import { bigintToJson } from '../core/inspect';
+import { bigintToJson } from '../core/units';
 
 /** Raw writes (callers add the newlines), so tests and main.ts can plug in any stream. */
 export interface Io {

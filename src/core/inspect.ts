@@ -5,7 +5,7 @@ import { PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
 import { readAt, withRegularFile } from './regularFile';
 import { elementCount as countElements } from './shape';
 import { NpyReport, ParsedHeader } from './types';
-import { formatCount } from './units';
+import { bigintToJson, formatCount } from './units';
 
 /** Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers. */
 export async function inspectNpy(path: string): Promise<NpyReport> {
@@ -59,10 +59,7 @@ export function reportToJson(r: NpyReport): NpyReportJson {
   };
 }
 
-/** A bigint as a JSON number when it is exact as a double, else as a decimal string. */
-export function bigintToJson(n: bigint): number | string {
-  return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
-}
+export { bigintToJson };
 
 function buildReport(h: ParsedHeader, path: string, fileBytes: bigint, allocatedBytes: bigint | null, bytesRead: number): NpyReport {
   const { dtype } = h;

@@ -28,3 +28,8 @@ export function formatCount(n: bigint | number): string {
   const digits = neg ? s.slice(1) : s;
   return (neg ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/** A bigint as a JSON number when it is exact as a double, else as a decimal string. */
+export function bigintToJson(n: bigint): number | string {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+}

@@ -11,7 +11,7 @@ import { commandExists } from '../helpers/tools';
 export const NOBODY_UID = 65534;
 const SETPRIV = ['--reuid=65534', '--regid=65534', '--clear-groups', '--'];
 
-/** What a nobody child runs: `node` with `cli` (dist/cli.js) or `require(join(core, 'writer.js'))`, in `dir`. */
+/** What a nobody child runs: `node` with `cli` (dist/cli.js and its command bundles) or `require(join(core, 'writer.js'))`, in `dir`. */
 export interface NobodyKit { dir: string; node: string; cli: string; core: string }
 
 let kit: NobodyKit | undefined;
@@ -32,8 +32,9 @@ export function nobodyKit(): NobodyKit {
   if (kit) return kit;
   const dir = mkdtempSync(join(tmpdir(), 'zeroed-npy-nobody-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // dist/cli.js loads each command's bundle (dist/cli-<command>.js) from its own folder: copy them all.
+  for (const name of readdirSync(dirname(cliPath)).filter((n) => /^cli(-\w+)?\.js$/.test(n))) copyFileSync(join(dirname(cliPath), name), join(dir, name));
   const cli = join(dir, 'cli.js');
-  copyFileSync(cliPath, cli);
   const core = join(dir, 'core');
   cpSync(dirname(require.resolve('../../src/core/writer')), core, { recursive: true });
   makeReadable(dir);
