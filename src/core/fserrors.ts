@@ -68,6 +68,11 @@ export function errnoOf(e: unknown): string | undefined {
 
 const VERB: Record<FsAction, string> = { create: 'Cannot create', read: 'Cannot read', resize: 'Cannot resize' };
 
+/** "Cannot read", "Cannot create", "Cannot resize": how every sentence about a failed action starts. */
+export function fsVerb(action: FsAction): string {
+  return VERB[action];
+}
+
 /** One sentence for an errno. `detail` is the system's own words, used only by the generic fallback. */
 export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: string): string {
   const head = `${VERB[ctx.action]} ${ctx.path}: `;

@@ -22,10 +22,15 @@ const LENGTH_FIELD: Record<FormatVersion, number> = { '1.0': 2, '2.0': 4, '3.0':
 
 /** The dict text numpy writes, before alignment: "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }" + growth spaces. */
 export function headerDictText(dtype: Dtype, shape: readonly bigint[], fortranOrder: boolean): string {
-  const text = `{'descr': ${dtype.descrRepr}, 'fortran_order': ${fortranOrder ? 'True' : 'False'}, 'shape': ${shapeRepr(shape)}, }`;
+  const text = dictText(dtype, shape, fortranOrder);
   if (shape.length === 0) return text;
   const growthDim = shape[fortranOrder ? shape.length - 1 : 0];
   return text + ' '.repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - growthDim.toString().length));
+}
+
+/** The dict as numpy's repr writes it, sorted keys and a comma after each item, before any padding. */
+function dictText(dtype: Dtype, shape: readonly bigint[], fortranOrder: boolean): string {
+  return `{'descr': ${dtype.descrRepr}, 'fortran_order': ${fortranOrder ? 'True' : 'False'}, 'shape': ${shapeRepr(shape)}, }`;
 }
 
 // TextDecoder's 'latin1' is really windows-1252; numpy decodes true latin1, where each byte is its own code point.
@@ -87,7 +92,7 @@ export function buildHeader(dtype: Dtype, shape: readonly bigint[], fortranOrder
  * missing instead when the text does not fit.
  */
 export function buildHeaderOfLength(dtype: Dtype, shape: readonly bigint[], fortranOrder: boolean, version: FormatVersion, headerLength: number): Uint8Array | { missing: number } {
-  const text = `{'descr': ${dtype.descrRepr}, 'fortran_order': ${fortranOrder ? 'True' : 'False'}, 'shape': ${shapeRepr(shape)}, }`;
+  const text = dictText(dtype, shape, fortranOrder);
   const encoded = version === '3.0' ? new TextEncoder().encode(text) : encodeLatin1(text);
   if (!encoded) return { missing: 0 }; // cannot happen for a dtype read from a v1/v2 header
   if (encoded.length + 1 > headerLength) return { missing: encoded.length + 1 - headerLength };

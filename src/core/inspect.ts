@@ -1,33 +1,38 @@
 // Inspecting a .npy file reads the preamble and the header, never the data, so the cost is the same for a
 // 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
+import type { FileHandle } from 'node:fs/promises';
 import { NpyError } from './errors';
 import { PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
-import { readAt, withRegularFile } from './regularFile';
+import { readAt, RegularFile, withRegularFile } from './regularFile';
 import { elementCount as countElements } from './shape';
 import { NpyReport, ParsedHeader } from './types';
 import { bigintToJson, formatCount } from './units';
 
 /** Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers. */
 export async function inspectNpy(path: string): Promise<NpyReport> {
+  return withRegularFile(path, 'a .npy file', (file) => inspectOpenFile(file, path));
+}
+
+/** The same for a file already open (resize reports on the handle it wrote through). */
+export async function inspectOpenFile({ handle, size, allocatedBytes }: RegularFile, path: string): Promise<NpyReport> {
+  const { bytes, bytesRead } = await readHeaderBytes(handle, size, path);
+  return buildReport(parseHeader(bytes), path, size, allocatedBytes, bytesRead);
+}
+
+/** The header of an open file of `fileBytes`: the preamble, then exactly the rest of the header, never a byte of data. */
+export async function readHeaderBytes(handle: FileHandle, fileBytes: bigint, path: string): Promise<{ bytes: Uint8Array; bytesRead: number }> {
   const ctx = { action: 'read' as const, path };
-  return withRegularFile(path, 'a .npy file', async ({ handle, size: fileBytes, allocatedBytes }) => {
-    const first = await readAt(handle, 0, Number(fileBytes < BigInt(PREAMBLE_BYTES) ? fileBytes : BigInt(PREAMBLE_BYTES)), ctx);
-    const pre = readPreamble(first);
-    if (fileBytes < BigInt(pre.dataOffset)) throw headerCutOff(path, fileBytes, pre.dataOffset);
-    let headerBytes: Uint8Array;
-    if (first.length >= pre.dataOffset) {
-      headerBytes = first.subarray(0, pre.dataOffset);
-    } else {
-      // Exactly the rest of the header: never a byte of data.
-      const rest = await readAt(handle, first.length, pre.dataOffset - first.length, ctx);
-      if (rest.length < pre.dataOffset - first.length) throw headerCutOff(path, BigInt(first.length + rest.length), pre.dataOffset);
-      headerBytes = new Uint8Array(pre.dataOffset);
-      headerBytes.set(first, 0);
-      headerBytes.set(rest, first.length);
-    }
-    const bytesRead = Math.max(first.length, pre.dataOffset);
-    return buildReport(parseHeader(headerBytes), path, fileBytes, allocatedBytes, bytesRead);
-  });
+  const first = await readAt(handle, 0, Number(fileBytes < BigInt(PREAMBLE_BYTES) ? fileBytes : BigInt(PREAMBLE_BYTES)), ctx);
+  const pre = readPreamble(first);
+  if (fileBytes < BigInt(pre.dataOffset)) throw headerCutOff(path, fileBytes, pre.dataOffset);
+  const bytesRead = Math.max(first.length, pre.dataOffset);
+  if (first.length >= pre.dataOffset) return { bytes: first.subarray(0, pre.dataOffset), bytesRead };
+  const rest = await readAt(handle, first.length, pre.dataOffset - first.length, ctx);
+  if (rest.length < pre.dataOffset - first.length) throw headerCutOff(path, BigInt(first.length + rest.length), pre.dataOffset);
+  const bytes = new Uint8Array(pre.dataOffset);
+  bytes.set(first, 0);
+  bytes.set(rest, first.length);
+  return { bytes, bytesRead };
 }
 
 /**
@@ -58,8 +63,6 @@ export function reportToJson(r: NpyReport): NpyReportJson {
     statusBytes: bigintToJson(r.statusBytes),
   };
 }
-
-export { bigintToJson };
 
 function buildReport(h: ParsedHeader, path: string, fileBytes: bigint, allocatedBytes: bigint | null, bytesRead: number): NpyReport {
   const { dtype } = h;

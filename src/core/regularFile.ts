@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { NpyError } from './errors';
-import { fsError, fsErrorSentence } from './fserrors';
+import { FsAction, fsError, fsErrorSentence, fsVerb } from './fserrors';
 
 export interface RegularFile {
   handle: FileHandle;
@@ -15,16 +15,17 @@ export interface RegularFile {
 }
 
 /**
- * Opens path read-only, checks it is a regular file and hands it to use; the handle is closed afterwards
- * whatever happens. kind names what a non-regular file is not (e.g. 'a .npy file'), for the error sentence.
+ * Opens path (read-only, or read-write for `action: 'resize'`; never creating it), checks it is a regular file and
+ * hands it to use; the handle is closed afterwards whatever happens. kind names what a non-regular file is not
+ * (e.g. 'a .npy file'), for the error sentence.
  */
-export async function withRegularFile<T>(path: string, kind: string, use: (file: RegularFile) => Promise<T>): Promise<T> {
-  const ctx = { action: 'read' as const, path };
+export async function withRegularFile<T>(path: string, kind: string, use: (file: RegularFile) => Promise<T>, action: FsAction = 'read'): Promise<T> {
+  const ctx = { action, path };
   let handle: FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore the flag).
-    const flags = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
-    handle = await open(path, flags);
+    const access = action === 'resize' ? constants.O_RDWR : constants.O_RDONLY;
+    handle = await open(path, process.platform === 'win32' ? access : access | constants.O_NONBLOCK);
   } catch (e) {
     throw fsError(e, ctx);
   }
@@ -36,10 +37,8 @@ export async function withRegularFile<T>(path: string, kind: string, use: (file:
       throw fsError(e, ctx);
     }
     if (st.isDirectory()) throw new NpyError('io', fsErrorSentence('EISDIR', ctx), 'EISDIR');
-    if (!st.isFile()) throw new NpyError('io', `Cannot read ${path}: it is not a regular file (a device, pipe or socket), so it is not ${kind}.`);
-    const blocks = (st as { blocks?: bigint }).blocks;
-    const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
-    return await use({ handle, size: st.size, allocatedBytes });
+    if (!st.isFile()) throw new NpyError('io', `${fsVerb(action)} ${path}: it is not a regular file (a device, pipe or socket), so it is not ${kind}.`);
+    return await use({ handle, size: st.size, allocatedBytes: allocatedBytesOf(st) });
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -59,4 +58,19 @@ export async function readAt(handle: FileHandle, position: number, length: numbe
     throw fsError(e, ctx);
   }
   return buf.subarray(0, done);
+}
+
+/** Bytes on disk from fstat (st_blocks × 512), or null where the platform does not say (Windows). */
+export function allocatedBytesOf(st: { blocks?: bigint | number }): bigint | null {
+  return st.blocks !== undefined && process.platform !== 'win32' ? BigInt(st.blocks) * 512n : null;
+}
+
+/** Writes all of `bytes` at offset 0 (headers), looping over short writes. */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, done);
+    if (bytesWritten === 0) throw new Error('a write made no progress');
+    done += bytesWritten;
+  }
 }

@@ -6,15 +6,12 @@
 //   fit      the growth axis set to the whole rows the data holds (recovers a torn or appended-to file)
 // Crash safety: each step is followed by fsync, in an order that leaves a file numpy loads with the old or the new
 // shape at every point (a longer file than the header says is "trailing bytes", which numpy ignores).
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { setSparseFlagWindows } from './allocate';
 import { NpyError } from './errors';
 import { freeSpace, fsError } from './fserrors';
-import { buildHeaderOfLength, PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
-import { inspectNpy } from './inspect';
-import { readAt, withRegularFile } from './regularFile';
+import { buildHeaderOfLength, parseHeader } from './header';
+import { inspectOpenFile, readHeaderBytes } from './inspect';
+import { allocatedBytesOf, withRegularFile, writeAll } from './regularFile';
 import { elementCount, parseShape, shapeRepr } from './shape';
 import { NpyReport, ParsedHeader } from './types';
 import { formatBytes, formatCount } from './units';
@@ -179,84 +176,48 @@ export interface ResizeResult {
 
 /** The plan for `path` without changing anything (read-only: the preamble and header, and fstat). */
 export async function planResizeAt(path: string, req: ResizeRequest): Promise<ResizePlan> {
-  return withRegularFile(path, 'a .npy file', async ({ handle, size }) => planResize((await readHeader(handle, path)).parsed, size, req, path));
-}
-
-async function readHeader(handle: FileHandle, path: string): Promise<{ parsed: ParsedHeader; bytes: Uint8Array }> {
-  const ctx = { action: 'read' as const, path };
-  const first = await readAt(handle, 0, PREAMBLE_BYTES, ctx);
-  const pre = readPreamble(first);
-  const bytes = pre.dataOffset <= first.length ? first.subarray(0, pre.dataOffset) : await readAt(handle, 0, pre.dataOffset, ctx);
-  if (bytes.length < pre.dataOffset) {
-    throw new NpyError('bad-header', `${path} is cut off inside its header: it has ${formatCount(bytes.length)} of ${formatCount(pre.dataOffset)} header bytes.`);
-  }
-  return { parsed: parseHeader(bytes), bytes };
+  return withRegularFile(path, 'a .npy file', async ({ handle, size }) =>
+    planResize(parseHeader((await readHeaderBytes(handle, size, path)).bytes), size, req, path));
 }
 
 /** Plans and performs a resize. On refusal nothing is written: the file is byte for byte as it was. */
 export async function resizeNpy(opts: ResizeOptions): Promise<ResizeResult> {
   const path = opts.path;
   const ctx = { action: 'resize' as const, path };
-  let handle: FileHandle;
-  try {
-    // No O_CREAT: a missing file is an error, never a new empty one.
-    handle = await open(path, constants.O_RDWR | (process.platform === 'win32' ? 0 : constants.O_NONBLOCK));
-  } catch (e) {
-    throw fsError(e, ctx);
-  }
-  let plan: ResizePlan;
-  let allocatedBefore: bigint | null;
-  try {
-    const st = await handle.stat({ bigint: true }).catch((e: unknown) => { throw fsError(e, ctx); });
-    if (st.isDirectory()) throw fsError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), ctx);
-    if (!st.isFile()) throw new NpyError('io', `Cannot resize ${path}: it is not a regular file (a device, pipe or socket).`);
-    allocatedBefore = allocated(st.blocks);
-    const header = await readHeader(handle, path);
-    plan = planResize(header.parsed, st.size, opts, path);
+  // Read-write, never created: a missing file is an error, not a new empty one.
+  return withRegularFile(path, 'a .npy file', async ({ handle, size, allocatedBytes: allocatedBefore }) => {
+    const header = (await readHeaderBytes(handle, size, path)).bytes;
+    const plan = planResize(parseHeader(header), size, opts, path);
     if (plan.cutBytes > 0n && opts.force !== true) {
       throw new NpyError('needs-force', `Not resized: this ${plan.change} and cuts ${formatBytes(plan.cutBytes)} off the end of ${path}, whose data would be lost; allow cutting (--force) to go ahead. A job that has the file memory-mapped crashes (SIGBUS) if it touches the cut part.`);
     }
-    const headerChanged = plan.kind !== 'unchanged' && !plan.header.every((b, i) => b === header.bytes[i]);
-    const fsync = async (): Promise<void> => { await handle.sync(); };
+    const headerChanged = plan.kind !== 'unchanged' && !plan.header.every((b, i) => b === header[i]);
     try {
       if (plan.newFileBytes > plan.oldFileBytes) {
         // Grow: the new space first (sparse: a hole reads as zeros), then the header that makes it part of the array.
         if (process.platform === 'win32') await setSparseFlagWindows(path);
         await handle.truncate(Number(plan.newFileBytes));
-        await fsync();
+        await handle.sync();
         opts.onStep?.('extended');
       }
       if (headerChanged) {
         await writeAll(handle, plan.header);
-        await fsync();
+        await handle.sync();
         opts.onStep?.('header-written');
       }
       if (plan.newFileBytes < plan.oldFileBytes) {
         // Shrink: the header already says the array ends before the cut.
         await handle.truncate(Number(plan.newFileBytes));
-        await fsync();
+        await handle.sync();
         opts.onStep?.('cut');
       }
     } catch (e) {
       const space = plan.newFileBytes > plan.oldFileBytes ? await freeSpace(path) : undefined;
       throw fsError(e, { ...ctx, bytes: plan.newFileBytes, space });
     }
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-  const report = await inspectNpy(path);
-  return { plan, report, allocatedBefore, allocatedAfter: report.allocatedBytes };
-}
-
-function allocated(blocks: bigint | undefined): bigint | null {
-  return typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
-}
-
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, done);
-    if (bytesWritten === 0) throw new Error('the header write made no progress');
-    done += bytesWritten;
-  }
+    // The report of the file as it now is, read through the same handle.
+    const st = await handle.stat({ bigint: true }).catch((e: unknown) => { throw fsError(e, ctx); });
+    const report = await inspectOpenFile({ handle, size: st.size, allocatedBytes: allocatedBytesOf(st) }, path);
+    return { plan, report, allocatedBefore, allocatedAfter: report.allocatedBytes };
+  }, 'resize');
 }

@@ -12,6 +12,7 @@ import { parseDtype } from './dtype';
 import { NpyError, isNpyError } from './errors';
 import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fserrors';
 import { buildHeader } from './header';
+import { allocatedBytesOf, writeAll } from './regularFile';
 import { elementCount as countElements, parseShape } from './shape';
 import { AllocateMode, Dtype, Order } from './types';
 import { formatBytes, formatCount } from './units';
@@ -144,9 +145,7 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
     tmpExists = false;
     // The new name is durable only once the folder's entry is: a power cut must not bring the old file back.
     await syncFolder(folder);
-    const st = await stat(target, { bigint: true });
-    const blocks = (st as { blocks?: bigint }).blocks;
-    const allocatedBytes = typeof blocks === 'bigint' && process.platform !== 'win32' ? blocks * 512n : null;
+    const allocatedBytes = allocatedBytesOf(await stat(target, { bigint: true }));
     return {
       ...plan, path: target, replaced, allocate, allocatedBytes,
       sparse: allocatedBytes !== null && allocatedBytes < plan.fileBytes, method,
@@ -303,14 +302,6 @@ async function checkTarget(target: string, overwrite: boolean): Promise<Ownershi
 
 function existsError(target: string): NpyError {
   return new NpyError('exists', `${target} already exists and was left untouched; choose another name or allow overwriting.`, 'EEXIST');
-}
-
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const r = await handle.write(bytes, done, bytes.length - done, done);
-    done += r.bytesWritten;
-  }
 }
 
 /**
