@@ -44,3 +44,8 @@ export function shapeRepr(shape: readonly bigint[]): string {
   if (shape.length === 1) return `(${shape[0]},)`;
   return `(${shape.join(', ')})`;
 }
+
+/** How a person types it (parseShape reads it back): "1024, 2048, 4096", "5", and "()" for a scalar. */
+export function shapeText(shape: readonly bigint[]): string {
+  return shape.length === 0 ? '()' : shape.map(String).join(', ');
+}

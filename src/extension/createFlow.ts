@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { isNpyError } from '../core/errors';
-import { parseShape, shapeRepr } from '../core/shape';
+import { parseShape, shapeText } from '../core/shape';
 import { AllocateMode, Order } from '../core/types';
 import { planZeroedNpy } from '../core/writer';
 import { afterCreate, writeWithProgress } from './createFile';
@@ -17,7 +17,7 @@ import { nameProblem } from './model/fileName';
 import { Json, toJsonForm } from './model/jsonForm';
 import { errorSentence } from './model/reportView';
 import { readSettings } from './settings';
-import { activeResource, checkLocalFolder, folderFromArg, resolveTarget } from './targetFolder';
+import { checkLocalFolder, folderFromArg, pickNpy, resolveTarget } from './targetFolder';
 import { WizardInput, runWizard } from './wizard';
 
 const t = vscode.l10n.t;
@@ -46,7 +46,7 @@ export async function createCommand(mru: DtypeMru, arg: unknown): Promise<Json |
 
 export async function createLikeCommand(mru: DtypeMru, arg: unknown): Promise<Json | undefined> {
   return guard(async () => {
-    const uri = arg instanceof vscode.Uri ? arg : await pickNpy();
+    const uri = arg instanceof vscode.Uri ? arg : await pickNpy(t('Use as Template'));
     if (!uri) return undefined;
     const report = await inspectUri(uri);
     if (report.objectData) {
@@ -55,21 +55,13 @@ export async function createLikeCommand(mru: DtypeMru, arg: unknown): Promise<Js
     const prefill: Prefill = {
       dtype: report.descr,
       // "1024, 2048, 4096" reads better in the box than the tuple repr; () stays () for a scalar.
-      shape: report.shape.length === 0 ? shapeRepr(report.shape) : report.shape.map(String).join(', '),
+      shape: shapeText(report.shape),
       order: report.fortranOrder ? 'F' : 'C',
       source: displayName(uri),
     };
     const folder = uri.scheme === 'file' ? vscode.Uri.file(path.dirname(uri.fsPath)) : undefined;
     return create(mru, {}, folder, prefill);
   });
-}
-
-async function pickNpy(): Promise<vscode.Uri | undefined> {
-  const active = activeResource();
-  if (active && /\.npy$/i.test(active.path)) return active;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [t('NumPy arrays')]: ['npy'] },
-    openLabel: t('Use as Template') });
-  return picked?.[0];
 }
 
 /** Runs a command body: one error message for any failure, undefined for failure or cancel. */

@@ -3,18 +3,17 @@
 // Scripts: executeCommand('zeroedNpy.resize', { uri, shape, fit, force }) resolves to the resized file's report
 // as JSON, or undefined when cancelled or refused (a refusal shows its one sentence). force: true cuts without
 // asking, false refuses a cut, absent asks as the box does.
-import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { reportToJson } from '../core/inspect';
 import { planResizeAt, ResizePlan, ResizeRequest, resizeNpy } from '../core/resize';
-import { shapeRepr } from '../core/shape';
+import { shapeRepr, shapeText } from '../core/shape';
 import { formatBytes } from '../core/units';
 import { displayName, inspectUri } from './fileAccess';
-import { isUriLike } from './model/createArgs';
+import { shapeArg } from './model/createArgs';
 import { Json, toJsonForm } from './model/jsonForm';
 import { errorSentence } from './model/reportView';
 import { cutConfirmation, resizeLine } from './model/resizeText';
-import { activeResource } from './targetFolder';
+import { activeResource, pickNpy, uriFromArg } from './targetFolder';
 
 const t = vscode.l10n.t;
 
@@ -33,7 +32,7 @@ export async function resizeCommand(arg: unknown, afterResize: AfterResize): Pro
       if (s.shape === undefined && !s.fit) return await interactive(s.uri, afterResize);
       return await apply(s.uri, s.shape !== undefined ? { shape: s.shape } : { fit: true }, s.force, afterResize);
     }
-    const uri = arg instanceof vscode.Uri ? arg : await pickNpy();
+    const uri = arg instanceof vscode.Uri ? arg : await pickNpy(t('Resize'));
     if (!uri) return undefined;
     return await interactive(uri, afterResize);
   } catch (e) {
@@ -45,37 +44,19 @@ export async function resizeCommand(arg: unknown, afterResize: AfterResize): Pro
 function parseScriptArgs(arg: unknown): ScriptArgs {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new UserError(t('zeroedNpy.resize takes a file Uri or an options object.'));
   const raw = arg as Record<string, unknown>;
-  let uri: vscode.Uri | undefined;
-  if (raw.uri instanceof vscode.Uri) uri = raw.uri;
-  else if (typeof raw.uri === 'string' && raw.uri !== '') {
-    // A path relative to the first workspace folder, an absolute path, or a URI string (as folderFromArg takes).
-    const base = vscode.workspace.workspaceFolders?.[0];
-    uri = /^[a-z][a-z0-9+.-]+:\/\//i.test(raw.uri) && !/^[a-z]:[\\/]/i.test(raw.uri) ? vscode.Uri.parse(raw.uri, true)
-      : nodePath.isAbsolute(raw.uri) ? vscode.Uri.file(raw.uri)
-        : base ? vscode.Uri.joinPath(base.uri, raw.uri) : undefined;
-  }
-  else if (isUriLike(raw.uri)) uri = vscode.Uri.from({ scheme: raw.uri.scheme, path: raw.uri.path });
-  else if (raw.uri === undefined) uri = activeResource();
+  const uri = raw.uri === undefined ? activeResource() : raw.uri === '' ? undefined : uriFromArg(raw.uri);
   if (!uri) throw new UserError(t('The uri argument must be the .npy file to resize (a Uri or an absolute path).'));
   let shape: string | undefined;
   if (raw.shape !== undefined) {
-    if (typeof raw.shape === 'string') shape = raw.shape;
-    else if (Array.isArray(raw.shape) && raw.shape.every((d) => (typeof d === 'number' && Number.isSafeInteger(d) && d >= 0) || (typeof d === 'string' && /^\d+$/.test(d)))) {
-      shape = raw.shape.length === 0 ? '()' : raw.shape.map(String).join(', ');
-    } else throw new UserError(t('The shape argument must be a string such as "1024, 2048" or an array of whole numbers.'));
+    const s = shapeArg(raw.shape, t);
+    if (!s.ok) throw new UserError(s.message);
+    shape = s.shape;
   }
   for (const k of ['fit', 'force'] as const) {
     if (raw[k] !== undefined && typeof raw[k] !== 'boolean') throw new UserError(t('The {0} argument must be true or false.', k));
   }
   if (shape !== undefined && raw.fit === true) throw new UserError(t('Give a shape or fit, not both.'));
   return { uri, shape, fit: raw.fit === true, force: typeof raw.force === 'boolean' ? raw.force : undefined };
-}
-
-async function pickNpy(): Promise<vscode.Uri | undefined> {
-  const active = activeResource();
-  if (active && /\.npy$/i.test(active.path)) return active;
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [t('NumPy arrays')]: ['npy'] }, openLabel: t('Resize') });
-  return picked?.[0];
 }
 
 function localPath(uri: vscode.Uri): string {
@@ -90,7 +71,7 @@ async function interactive(uri: vscode.Uri, afterResize: AfterResize): Promise<J
   const path = localPath(uri);
   const report = await inspectUri(uri);
   const name = displayName(uri);
-  const current = report.shape.length === 0 ? '()' : report.shape.map(String).join(', ');
+  const current = shapeText(report.shape);
   const fitItem = report.status !== 'ok' && !report.objectData && report.growthAxis !== null;
   const box = vscode.window.createInputBox();
   box.title = t('Resize {0}', name);
@@ -108,9 +89,12 @@ async function interactive(uri: vscode.Uri, afterResize: AfterResize): Promise<J
     try { r = await planResizeAt(path, { shape: value }); } catch (e) { r = e instanceof Error ? e : new Error(String(e)); }
     plans.set(value, r);
     if (mine !== latest) return;
-    box.validationMessage = r instanceof Error
-      ? { message: errorSentence(r), severity: vscode.InputBoxValidationSeverity.Error }
-      : { message: resizeLine(r, t).text, severity: resizeLine(r, t).cuts ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info };
+    if (r instanceof Error) {
+      box.validationMessage = { message: errorSentence(r), severity: vscode.InputBoxValidationSeverity.Error };
+    } else {
+      const line = resizeLine(r, t);
+      box.validationMessage = { message: line.text, severity: line.cuts ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info };
+    }
   };
 
   const choice = await new Promise<{ kind: 'shape'; value: string } | { kind: 'fit' } | undefined>((resolve) => {
@@ -135,9 +119,10 @@ async function interactive(uri: vscode.Uri, afterResize: AfterResize): Promise<J
 async function apply(uri: vscode.Uri, req: ResizeRequest, force: boolean | undefined, afterResize: AfterResize): Promise<Json | undefined> {
   const path = localPath(uri);
   const name = displayName(uri);
-  const plan = await planResizeAt(path, req);
   let confirmed = force === true;
-  if (plan.cutBytes > 0n && force === undefined) {
+  // Only a question needs the plan first: with force given, the core cuts (true) or refuses the cut (false) itself.
+  const plan = force === undefined ? await planResizeAt(path, req) : undefined;
+  if (plan && plan.cutBytes > 0n) {
     const c = cutConfirmation(plan, name, t);
     const answer = await vscode.window.showWarningMessage(c.message, { modal: true, detail: c.detail }, c.keep, c.cut);
     if (answer !== c.cut) return undefined;

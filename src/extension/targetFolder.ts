@@ -15,18 +15,37 @@ export function activeResource(): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-/** A folder given by a script: an absolute path (relative ones resolve against the first workspace folder) or a Uri. */
-export function folderFromArg(folder: unknown): vscode.Uri | string {
-  if (folder instanceof vscode.Uri) return folder;
-  if (typeof folder === 'string') {
-    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(folder) && !/^[a-z]:[\\/]/i.test(folder)) return vscode.Uri.parse(folder, true);
-    if (path.isAbsolute(folder)) return vscode.Uri.file(folder);
+/**
+ * A file or folder given by a script: a Uri or its JSON form, a URI string, an absolute path, or a path relative
+ * to the first workspace folder; undefined when it is none of these (or relative with no local workspace folder).
+ */
+export function uriFromArg(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string') {
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(value) && !/^[a-z]:[\\/]/i.test(value)) return vscode.Uri.parse(value, true);
+    if (path.isAbsolute(value)) return vscode.Uri.file(value);
     const base = vscode.workspace.workspaceFolders?.[0];
-    if (base && base.uri.scheme === 'file') return vscode.Uri.file(path.resolve(base.uri.fsPath, folder));
-    return vscode.l10n.t('The folder "{0}" is relative, and there is no workspace folder to resolve it against.', folder);
+    if (base && base.uri.scheme === 'file') return vscode.Uri.file(path.resolve(base.uri.fsPath, value));
+    return undefined;
   }
-  if (isUriLike(folder)) return vscode.Uri.from({ scheme: folder.scheme, path: folder.path });
+  if (isUriLike(value)) return vscode.Uri.from({ scheme: value.scheme, path: value.path });
+  return undefined;
+}
+
+/** A folder given by a script (see uriFromArg), or the sentence saying why it is not one. */
+export function folderFromArg(folder: unknown): vscode.Uri | string {
+  const uri = uriFromArg(folder);
+  if (uri) return uri;
+  if (typeof folder === 'string') return vscode.l10n.t('The folder "{0}" is relative, and there is no workspace folder to resolve it against.', folder);
   return vscode.l10n.t('The folder argument must be an absolute path or a Uri.');
+}
+
+/** The active .npy, else one the user picks in an open dialog (`openLabel` names what it is for). */
+export async function pickNpy(openLabel: string): Promise<vscode.Uri | undefined> {
+  const active = activeResource();
+  if (active && /\.npy$/i.test(active.path)) return active;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('NumPy arrays')]: ['npy'] }, openLabel });
+  return picked?.[0];
 }
 
 /** Creating writes through Node's fs (sparse files need ftruncate), so the folder must be a real path. */

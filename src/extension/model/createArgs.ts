@@ -27,10 +27,9 @@ export function parseCreateArgs(raw: Record<string, unknown>, t: Translate): Par
     args.dtype = raw.dtype;
   }
   if (raw.shape !== undefined) {
-    if (typeof raw.shape === 'string') args.shape = raw.shape;
-    else if (Array.isArray(raw.shape) && raw.shape.every((d) => (typeof d === 'number' && Number.isSafeInteger(d)) || typeof d === 'bigint' || (typeof d === 'string' && /^\d+$/.test(d)))) {
-      args.shape = raw.shape.length === 0 ? '()' : raw.shape.map(String).join(', ');
-    } else return { ok: false, message: t('The shape argument must be a string such as "1024, 2048" or an array of whole numbers.') };
+    const shape = shapeArg(raw.shape, t);
+    if (!shape.ok) return shape;
+    args.shape = shape.shape;
   }
   if (raw.order !== undefined) {
     const o = typeof raw.order === 'string' ? raw.order.trim().toUpperCase() : '';
@@ -51,6 +50,15 @@ export function parseCreateArgs(raw: Record<string, unknown>, t: Translate): Par
     args.allocate = raw.allocate;
   }
   return { ok: true, args };
+}
+
+/** A shape given by a script (zeroedNpy.create and zeroedNpy.resize): text as typed, or an array of whole numbers. */
+export function shapeArg(value: unknown, t: Translate): { ok: true; shape: string } | { ok: false; message: string } {
+  if (typeof value === 'string') return { ok: true, shape: value };
+  if (Array.isArray(value) && value.every((d) => (typeof d === 'number' && Number.isSafeInteger(d)) || typeof d === 'bigint' || (typeof d === 'string' && /^\d+$/.test(d)))) {
+    return { ok: true, shape: value.length === 0 ? '()' : value.map(String).join(', ') };
+  }
+  return { ok: false, message: t('The shape argument must be a string such as "1024, 2048" or an array of whole numbers.') };
 }
 
 /** A vscode.Uri (or its JSON form) has scheme and path strings. */
