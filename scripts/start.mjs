@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeDemo } from './demo/make-demo.mjs';
+import { makeDemo } from './demo/makeDemo.mjs';
 import { ensureNpmPackages, ensureTools, fail, mustRun, root, step } from './lib/setup.mjs';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { context } from 'esbuild';
 import { bundleOptions } from './bundle.mjs';
-import childEnvModule from './lib/child-env.js';
+import childEnvModule from './lib/childEnv.js';
 import { root } from './lib/setup.mjs';
 
 const require = createRequire(import.meta.url);

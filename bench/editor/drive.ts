@@ -4,7 +4,7 @@
 // one cold activation. Samples come back through a JSON file the host writes.
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { launchChromium } from '../../test/vscode/harness/browser';
 import { CodeServer, createProfile, writeUserSettings } from '../../test/vscode/harness/codeServer';
 import { missingTools } from '../../test/vscode/harness/tools';

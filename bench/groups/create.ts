@@ -5,7 +5,7 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cliPath } from '../../test/helpers/cli';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { timeRoundRobin } from '../lib/commands';
 import type { BenchConfig, Measured } from '../lib/model';
 import { numpyCreateCommand, numpyInProcess } from '../lib/numpy';

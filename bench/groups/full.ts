@@ -3,8 +3,8 @@
 // `dd if=/dev/zero … conv=fsync` (ours fsyncs too). Few repeats: the chunked and dd rows really write the bytes and the disk is shared.
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fullAllocationSettings } from '../../src/core/allocate';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { fullAllocationSettings } from '../../src/core/file/allocate';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { shown } from '../lib/commands';
 import { GiB } from '../lib/model';
 import type { BenchConfig, Measured } from '../lib/model';

@@ -5,8 +5,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath } from '../../test/helpers/cli';
-import { inspectNpy } from '../../src/core/inspect';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { inspectNpy } from '../../src/core/file/inspect';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { timeRoundRobin } from '../lib/commands';
 import type { BenchConfig, Measured } from '../lib/model';
 import { numpyInProcessCommand, numpyInProcessEach, numpyLoadCommand } from '../lib/numpy';

@@ -1,4 +1,4 @@
-// Size budgets asserted by test/unit/bundle-budget.test.ts and test/unit/budgets.test.ts, and quoted in
+// Size budgets asserted by test/unit/bundleBudget.test.ts and test/unit/budgets.test.ts, and quoted in
 // BENCHMARKS.md. Headroom: about 2–3× the production sizes measured when they were last set (extension.js
 // 119 KiB, webview.js 5.5 KiB, npzWebview.js 4.5 KiB, cli.js 77 KiB, VSIX 57 KiB of code + 186 KiB for the README's three screenshots), so they catch a dependency
 // bundled by mistake, not ordinary growth. A new entry point needs a budget here (the test says so).

@@ -1,6 +1,6 @@
 // Builds the shipped artifacts (production bundles + VSIX) in a throw-away copy of the repository, so that
 // measuring them never rewrites the shared dist/ or leaves a .vsix in the work tree. Used by `npm run bench`
-// and by test/unit/bundle-budget.test.ts.
+// and by test/unit/bundleBudget.test.ts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';

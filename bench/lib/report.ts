@@ -241,7 +241,7 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     `${SPARSE_ALLOCATED_BUDGET} after sparse creates of 1 TiB in-process and of 64 GiB and 1 TiB through the CLI (ext4; also XFS, btrfs, tmpfs, overlayfs).`);
   L.push(`- test/unit/writer.test.ts — the 64 GiB in-process create allocates ≤ ${SPARSE_ALLOCATED_BUDGET} bytes.`);
   L.push('- test/unit/inspect.test.ts — inspectNpy reads exactly the header of an 8 TiB file (bytesRead === dataOffset, no read past it).');
-  L.push(`- test/unit/bundle-budget.test.ts — production dist/*.js and the VSIX under the budgets in the table above (bench/lib/budgets.ts).`);
+  L.push(`- test/unit/bundleBudget.test.ts — production dist/*.js and the VSIX under the budgets in the table above (bench/lib/budgets.ts).`);
   L.push('');
   return L.join('\n');
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import childEnvModule from './child-env.js';
+import childEnvModule from './childEnv.js';
 
 const { childEnv } = childEnvModule;
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,9 +1,9 @@
 // `zeroed-npy create`: thin over writeZeroedNpy. Ctrl-C (or SIGTERM) aborts through an AbortController so the
 // writer removes its temp file; progress goes to stderr only when stderr is a terminal.
 import { NpyError } from '../core/errors';
-import { shapeRepr } from '../core/shape';
+import { shapeRepr } from '../core/format/shape';
 import { formatBytes, formatCount } from '../core/units';
-import { writeZeroedNpy, WriteResult } from '../core/writer';
+import { writeZeroedNpy, WriteResult } from '../core/file/writer';
 import type { CreateCommand } from './args';
 import { Io, printable, table, toJson } from './output';
 

@@ -1,7 +1,7 @@
 // `zeroed-npy inspect`: a short table a person can read, or reportToJson's object with --json. A .npz gets a
 // member table (inspectNpz.ts, loaded only for archives: the zip reader is most of the CLI's code).
-import { growthReach, inspectNpy, reportToJson } from '../core/inspect';
-import { shapeRepr } from '../core/shape';
+import { growthReach, inspectNpy, reportToJson } from '../core/file/inspect';
+import { shapeRepr } from '../core/format/shape';
 import { DtypeField, NpyReport } from '../core/types';
 import { formatBytes, formatCount } from '../core/units';
 import type { InspectCommand } from './args';

@@ -1,6 +1,6 @@
 // `zeroed-npy inspect <archive>.npz`: a member table, or with --json an array of member reports (npzMemberToJson).
-import { inspectNpz, NpzMember, NpzReport, npzMemberToJson } from '../core/npz';
-import { shapeRepr } from '../core/shape';
+import { inspectNpz, NpzMember, NpzReport, npzMemberToJson } from '../core/npz/inspectNpz';
+import { shapeRepr } from '../core/format/shape';
 import { formatBytes, formatCount } from '../core/units';
 import type { InspectCommand } from './args';
 import { sized } from './inspect';

@@ -3,9 +3,9 @@
 // Test hook: ZEROED_NPY_TEST_KILL_AFTER=extended|header-written|cut makes the process SIGKILL itself right after
 // that step, so tests can show that a resize killed between its steps leaves a file numpy loads.
 import { NpyError } from '../core/errors';
-import { reportToJson } from '../core/inspect';
-import { resizeNpy, ResizeResult, ResizeStep } from '../core/resize';
-import { shapeRepr } from '../core/shape';
+import { reportToJson } from '../core/file/inspect';
+import { resizeNpy, ResizeResult, ResizeStep } from '../core/file/resize';
+import { shapeRepr } from '../core/format/shape';
 import { formatBytes } from '../core/units';
 import type { ResizeCommand } from './args';
 import { Io, printable, toJson } from './output';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AllocateMode, Order } from '../core/types';
 import { formatBytes } from '../core/units';
-import { WriteResult, writeZeroedNpy } from '../core/writer';
+import { WriteResult, writeZeroedNpy } from '../core/file/writer';
 import { createdMessage } from './model/createdMessage';
 import { Settings } from './settings';
 

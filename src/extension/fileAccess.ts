@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NpyError } from '../core/errors';
-import { inspectBytes, inspectNpy } from '../core/inspect';
+import { inspectBytes, inspectNpy } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { formatBytes } from '../core/units';
 

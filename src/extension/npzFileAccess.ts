@@ -1,7 +1,7 @@
 // Reads a .npz wherever it lives: Node fs for file: (directory and headers only, any size), and
 // workspace.fs for other schemes, which hands over whole files only — so only small archives.
 import * as vscode from 'vscode';
-import { inspectNpz, inspectNpzBytes, NpzReport } from '../core/npz';
+import { inspectNpz, inspectNpzBytes, NpzReport } from '../core/npz/inspectNpz';
 import { formatBytes } from '../core/units';
 import { displayName, inspectUriWith, VIRTUAL_READ_LIMIT } from './fileAccess';
 

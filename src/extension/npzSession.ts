@@ -2,7 +2,7 @@
 // re-reads when the file changes on disk. Failures become the error page, never a dialog.
 import * as vscode from 'vscode';
 import { HostToNpzWebview, isNpzWebviewToHost } from '../common/npzMessages';
-import { NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz';
+import { NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
 import { displayName } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
 import { inspectNpzUri } from './npzFileAccess';

@@ -3,8 +3,8 @@
 import { Badge, BadgeKind } from '../common/viewModel';
 import { NpzErrorViewModel, NpzMemberDetail, NpzViewModel, NpzMemberRow } from '../common/npzMessages';
 import { isNpyError } from '../core/errors';
-import { NpzMember, NpzReport } from '../core/npz';
-import { shapeRepr } from '../core/shape';
+import { NpzMember, NpzReport } from '../core/npz/inspectNpz';
+import { shapeRepr } from '../core/format/shape';
 import { formatBytes, formatCount } from '../core/units';
 import { buildPageHtml } from './model/html';
 import { errorSentence, reportToViewModel, statusBadge } from './model/reportView';

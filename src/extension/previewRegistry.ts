@@ -1,5 +1,5 @@
 // Open preview panels, for the test API returned by activate(): what each shows and how often it rendered.
-import { NpyReportJson } from '../core/inspect';
+import { NpyReportJson } from '../core/file/inspect';
 
 export interface PreviewSnapshot { uri: string; report?: NpyReportJson; error?: string; renders: number }
 

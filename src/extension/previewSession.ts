@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
-import { NpyReportJson, reportToJson } from '../core/inspect';
+import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
-import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values';
-import { parseIndex } from '../core/values-index';
+import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
+import { parseIndex } from '../core/values/elementIndex';
 import { displayName, inspectUri } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
 import { buildPreviewHtml } from './model/html';

@@ -4,9 +4,9 @@
 // as JSON, or undefined when cancelled or refused (a refusal shows its one sentence). force: true cuts without
 // asking, false refuses a cut, absent asks as the box does.
 import * as vscode from 'vscode';
-import { reportToJson } from '../core/inspect';
-import { planResizeAt, ResizePlan, ResizeRequest, resizeNpy } from '../core/resize';
-import { shapeRepr, shapeText } from '../core/shape';
+import { reportToJson } from '../core/file/inspect';
+import { planResizeAt, ResizePlan, ResizeRequest, resizeNpy } from '../core/file/resize';
+import { shapeRepr, shapeText } from '../core/format/shape';
 import { formatBytes } from '../core/units';
 import { displayName, inspectUri } from './fileAccess';
 import { shapeArg } from './model/createArgs';

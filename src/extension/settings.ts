@@ -1,7 +1,7 @@
 // zeroedNpy.* settings, read fresh each time (no cache to invalidate) and sanitised to valid values.
 import * as vscode from 'vscode';
 import { AllocateMode, Order } from '../core/types';
-import { MAX_PAGE_COUNT } from '../core/values';
+import { MAX_PAGE_COUNT } from '../core/values/pages';
 
 /** zeroedNpy.valuesPerPage when unset or invalid. */
 const DEFAULT_VALUES_PER_PAGE = 20;

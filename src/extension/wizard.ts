@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { NpyError } from '../core/errors';
 import { AllocateMode, Order } from '../core/types';
-import { planZeroedNpy } from '../core/writer';
+import { planZeroedNpy } from '../core/file/writer';
 import { DtypeItem, dtypeItems, resolveDtype } from './model/dtypeItems';
 import { nameHint, nameProblem, suggestName, uniqueName } from './model/fileName';
 import { Severity, checkShape } from './model/sizeLine';

@@ -2,8 +2,8 @@
 // fallocate runs), and SIGINT/SIGTERM to a CLI mid full allocation.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { fallocatePath, fullAllocationSettings } from '../../src/core/allocate';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { fallocatePath, fullAllocationSettings } from '../../src/core/file/allocate';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle, startCli } from '../helpers/cli';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileSystemLimit, fsErrorSentence } from '../../src/core/fserrors';
-import { fallocatePath, fullAllocationSettings } from '../../src/core/allocate';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { fileSystemLimit, fsErrorSentence } from '../../src/core/file/fsErrors';
+import { fallocatePath, fullAllocationSettings } from '../../src/core/file/allocate';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle } from '../helpers/cli';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
@@ -117,8 +117,8 @@ describe('faults: EFBIG', function () {
     // was taken as "fallocate unsupported" and the chunked path then wrote zeros up to the limit before EFBIG.
     it('fallocate killed by SIGXFSZ is EFBIG at once: no chunk written (chunked path alone writes up to the limit)', function () {
       requireTool(this, fallocatePath() !== undefined, 'needs util-linux fallocate for the fast path');
-      const writer = require.resolve('../../src/core/writer');
-      const allocate = require.resolve('../../src/core/allocate');
+      const writer = require.resolve('../../src/core/file/writer');
+      const allocate = require.resolve('../../src/core/file/allocate');
       const script = `const s = require(${JSON.stringify(allocate)}).fullAllocationSettings;
         s.chunkBytes = 16 * 1024; s.useFallocate = process.argv[2] === 'fallocate';
         const progress = [];

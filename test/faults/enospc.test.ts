@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fallocatePath, fullAllocationSettings } from '../../src/core/allocate';
-import { freeSpace, fsErrorSentence } from '../../src/core/fserrors';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { fallocatePath, fullAllocationSettings } from '../../src/core/file/allocate';
+import { freeSpace, fsErrorSentence } from '../../src/core/file/fsErrors';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle } from '../helpers/cli';
 import { leftoverTempFiles, listDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';

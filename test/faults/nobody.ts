@@ -11,7 +11,7 @@ import { commandExists } from '../helpers/tools';
 export const NOBODY_UID = 65534;
 const SETPRIV = ['--reuid=65534', '--regid=65534', '--clear-groups', '--'];
 
-/** What a nobody child runs: `node` with `cli` (dist/cli.js and its command bundles) or `require(join(core, 'writer.js'))`, in `dir`. */
+/** What a nobody child runs: `node` with `cli` (dist/cli.js and its command bundles) or `require(join(core, 'file', 'writer.js'))`, in `dir`. */
 export interface NobodyKit { dir: string; node: string; cli: string; core: string }
 
 let kit: NobodyKit | undefined;
@@ -36,7 +36,8 @@ export function nobodyKit(): NobodyKit {
   for (const name of readdirSync(dirname(cliPath)).filter((n) => /^cli(-\w+)?\.js$/.test(n))) copyFileSync(join(dirname(cliPath), name), join(dir, name));
   const cli = join(dir, 'cli.js');
   const core = join(dir, 'core');
-  cpSync(dirname(require.resolve('../../src/core/writer')), core, { recursive: true });
+  // The whole compiled core: writer.js requires its siblings in format/, values/, ….
+  cpSync(dirname(dirname(require.resolve('../../src/core/file/writer'))), core, { recursive: true });
   makeReadable(dir);
   let node = process.execPath;
   if (spawnAsNobody([node, '-e', '0'], dir).status !== 0) {

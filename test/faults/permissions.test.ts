@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsErrorSentence } from '../../src/core/fserrors';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { fsErrorSentence } from '../../src/core/file/fsErrors';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle } from '../helpers/cli';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';

@@ -1,7 +1,7 @@
 // Case 4, EROFS: a tmpfs remounted read-only, with and without an old file at the target.
 import { join } from 'node:path';
-import { fsErrorSentence } from '../../src/core/fserrors';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { fsErrorSentence } from '../../src/core/file/fsErrors';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle } from '../helpers/cli';
 import { listDir } from '../helpers/tmp';
 import { checkCliFault, checkCoreFault, plantOld } from './matrix';

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDtype } from '../../src/core/dtype';
-import { buildHeader } from '../../src/core/header';
+import { parseDtype } from '../../src/core/format/dtype';
+import { buildHeader } from '../../src/core/format/header';
 import { ensureCliBundle } from '../helpers/cli';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fullAllocationSettings } from '../../src/core/allocate';
+import { fullAllocationSettings } from '../../src/core/file/allocate';
 import { cliPath, CliResult } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 import { leftoverTempFiles } from '../helpers/tmp';

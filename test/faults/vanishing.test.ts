@@ -2,9 +2,9 @@
 // Bug fixed: a deleted temp file was reported as "the folder … does not exist" although the folder was there.
 import { mkdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fullAllocationSettings } from '../../src/core/allocate';
-import { fsErrorSentence } from '../../src/core/fserrors';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { fullAllocationSettings } from '../../src/core/file/allocate';
+import { fsErrorSentence } from '../../src/core/file/fsErrors';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { checkCoreFault, plantOld } from './matrix';
 import { failureOf, restoreAllocationSettings } from './run';

@@ -1,9 +1,9 @@
 // fast-check generators for the format core: dtypes (plain, nested structs, titles, padding, subarrays,
 // non-latin1 names), shapes, header bytes, and mutations of them that hostile or broken files contain.
 import fc from 'fast-check';
-import { dtypeFromDescr } from '../../src/core/dtype';
-import { buildHeader } from '../../src/core/header';
-import { parsePyLiteral, pyReprStr } from '../../src/core/pyliteral';
+import { dtypeFromDescr } from '../../src/core/format/dtype';
+import { buildHeader } from '../../src/core/format/header';
+import { parsePyLiteral, pyReprStr } from '../../src/core/format/pyliteral';
 import { PyValue } from '../../src/core/types';
 
 const PLAIN = ['<f8', '>f8', '<f4', '<f2', '>f2', '|b1', '|i1', '|u1', '<i2', '>i2', '<i4', '>u4', '<i8', '>u8', '<c8', '>c16',

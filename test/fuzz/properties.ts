@@ -1,11 +1,11 @@
 // The fuzz properties, shared by the short run in the unit tests and `npm run fuzz -- --iterations N`.
 // Every input must end in a result or our typed NpyError — never another exception, never a hang.
 import fc from 'fast-check';
-import { dtypeFromDescr } from '../../src/core/dtype';
+import { dtypeFromDescr } from '../../src/core/format/dtype';
 import { NpyError } from '../../src/core/errors';
-import { buildHeader, parseHeader } from '../../src/core/header';
-import { inspectBytes } from '../../src/core/inspect';
-import { parsePyLiteral, pyRepr } from '../../src/core/pyliteral';
+import { buildHeader, parseHeader } from '../../src/core/format/header';
+import { inspectBytes } from '../../src/core/file/inspect';
+import { parsePyLiteral, pyRepr } from '../../src/core/format/pyliteral';
 import { descrText, headerArb, mutate, pyValueArb, shapeArb } from './arbitraries';
 
 /** numpy sizes arrays with int64. */

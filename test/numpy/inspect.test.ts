@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { appendFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectNpy } from '../../src/core/inspect';
+import { inspectNpy } from '../../src/core/file/inspect';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 

@@ -2,8 +2,8 @@
 // (numpy's own zipfile path, made sparse and cheap: zero chunks become holes, their CRC is computed
 // algebraically) report per member what numpy reads from that member's header, and the zip's own sizes.
 import * as assert from 'node:assert/strict';
-import { inspectNpz, NpzReport } from '../../src/core/npz';
-import { STREAM_CHUNK_BYTES } from '../../src/core/npzReader';
+import { inspectNpz, NpzReport } from '../../src/core/npz/inspectNpz';
+import { STREAM_CHUNK_BYTES } from '../../src/core/npz/countingReader';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';

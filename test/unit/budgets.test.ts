@@ -9,7 +9,7 @@ import { statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { INSPECT_READ_SLACK, SPARSE_ALLOCATED_BUDGET } from '../../bench/lib/budgets';
 import { countReads, straceAvailable } from '../../bench/lib/strace';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { cliPath, ensureCliBundle, runCli } from '../helpers/cli';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { dtypeFromDescr, parseDtype } from '../../src/core/dtype';
+import { dtypeFromDescr, parseDtype } from '../../src/core/format/dtype';
 import { NpyError } from '../../src/core/errors';
-import { parsePyLiteral } from '../../src/core/pyliteral';
+import { parsePyLiteral } from '../../src/core/format/pyliteral';
 
 function refuses(input: string, code: string, pattern: RegExp): void {
   assert.throws(() => parseDtype(input), (e: unknown) => e instanceof NpyError && e.code === code && pattern.test(e.message) && !e.message.includes('\n'), input);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseDtype } from '../../src/core/dtype';
+import { parseDtype } from '../../src/core/format/dtype';
 import { NpyError } from '../../src/core/errors';
-import { buildHeader, headerDictText, parseHeader, readPreamble } from '../../src/core/header';
-import { hostileHeaders, npyBytes } from './hostile-headers';
+import { buildHeader, headerDictText, parseHeader, readPreamble } from '../../src/core/format/header';
+import { hostileHeaders, npyBytes } from './hostileHeaders';
 
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 

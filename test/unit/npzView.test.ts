@@ -8,7 +8,7 @@ import { buildSync } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { HostToNpzWebview, isNpzWebviewToHost, NpzWebviewToHost } from '../../src/common/npzMessages';
 import { NpyError } from '../../src/core/errors';
-import { inspectNpz, NpzReport } from '../../src/core/npz';
+import { inspectNpz, NpzReport } from '../../src/core/npz/inspectNpz';
 import { reportToViewModel } from '../../src/extension/model/reportView';
 import { formatMessage } from '../../src/extension/model/translate';
 import { buildNpzHtml, memberDetail, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';

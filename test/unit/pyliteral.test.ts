@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { NpyError } from '../../src/core/errors';
-import { parsePyLiteral, pyRepr, pyReprStr } from '../../src/core/pyliteral';
+import { parsePyLiteral, pyRepr, pyReprStr } from '../../src/core/format/pyliteral';
 import { PyValue } from '../../src/core/types';
 
 const str = (value: string): PyValue => ({ type: 'str', value });

@@ -1,14 +1,14 @@
-// Resize in place (src/core/resize.ts, `zeroed-npy resize`): what is planned, what is refused (always with the
+// Resize in place (src/core/file/resize.ts, `zeroed-npy resize`): what is planned, what is refused (always with the
 // file byte for byte untouched), and the command line's contract. numpy's verdict is in test/numpy/resize.test.ts.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDtype } from '../../src/core/dtype';
+import { parseDtype } from '../../src/core/format/dtype';
 import { NpyError } from '../../src/core/errors';
-import { buildHeader, parseHeader } from '../../src/core/header';
-import { planResize, planResizeAt, resizeNpy } from '../../src/core/resize';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { buildHeader, parseHeader } from '../../src/core/format/header';
+import { planResize, planResizeAt, resizeNpy } from '../../src/core/file/resize';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { assertFailure, assertUsage, ensureCliBundle, runCli } from '../helpers/cli';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 

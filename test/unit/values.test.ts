@@ -1,16 +1,16 @@
 // Value decoding without numpy: each dtype's bytes → numpy's str() text (expected strings as numpy 2.4 prints
 // them), Fortran-order offsets, page bounds, read merging and the "Go to index" parser.
 import * as assert from 'node:assert/strict';
-import { dtypeFromDescr } from '../../src/core/dtype';
-import { buildHeader } from '../../src/core/header';
-import { inspectBytes } from '../../src/core/inspect';
-import { parsePyLiteral } from '../../src/core/pyliteral';
+import { dtypeFromDescr } from '../../src/core/format/dtype';
+import { buildHeader } from '../../src/core/format/header';
+import { inspectBytes } from '../../src/core/file/inspect';
+import { parsePyLiteral } from '../../src/core/format/pyliteral';
 import { Dtype } from '../../src/core/types';
-import { LONG_DOUBLE_TEXT, decodeElement, pyReprBytes } from '../../src/core/values-decode';
-import { formatComplex, formatFloat, halfToNumber, roundToHalf } from '../../src/core/values-float';
-import { parseIndex, storageIndex, storageIndices, unravelIndex } from '../../src/core/values-index';
-import { civilFromDays, formatDatetime, formatTimedelta } from '../../src/core/values-time';
-import { ByteSource, MAX_PAGE_COUNT, MISSING_TEXT, readValuesFrom, readValuesFromBytes } from '../../src/core/values';
+import { LONG_DOUBLE_TEXT, decodeElement, pyReprBytes } from '../../src/core/values/decode';
+import { formatComplex, formatFloat, halfToNumber, roundToHalf } from '../../src/core/values/float';
+import { parseIndex, storageIndex, storageIndices, unravelIndex } from '../../src/core/values/elementIndex';
+import { civilFromDays, formatDatetime, formatTimedelta } from '../../src/core/values/time';
+import { ByteSource, MAX_PAGE_COUNT, MISSING_TEXT, readValuesFrom, readValuesFromBytes } from '../../src/core/values/pages';
 
 function dtype(descr: string): Dtype {
   return dtypeFromDescr(descr.startsWith('[') ? parsePyLiteral(descr) : { type: 'str', value: descr }).dtype;

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fallocatePath, fullAllocationSettings } from '../../src/core/allocate';
+import { fallocatePath, fullAllocationSettings } from '../../src/core/file/allocate';
 import { NpyError } from '../../src/core/errors';
-import { planZeroedNpy, writeZeroedNpy } from '../../src/core/writer';
+import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { assertOneSentence, rejectsNpy } from '../helpers/assertions';
 import { cliPath, ensureCliBundle } from '../helpers/cli';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -318,7 +318,7 @@ describe('writeZeroedNpy', function () {
       const r = spawnSync('chattr', ['+i', sub], { encoding: 'utf8' });
       if (r.status !== 0) {
         // No chattr (or the file system has no immutable flag); root ignores chmod, so there is no other way to
-        // provoke EPERM/EACCES here: test-errno mapping in writer-fserrors.test.ts covers the sentences.
+        // provoke EPERM/EACCES here: test-errno mapping in writerFsErrors.test.ts covers the sentences.
         requireTool(this, false, `chattr +i is not available here (${(r.stderr || r.error?.message || '').trim()}); errno sentences are tested directly`);
         return;
       }
@@ -364,7 +364,7 @@ function checkProgress(progress: Array<[number, number]>, total: number): void {
 
 /** Runs the writer in a child whose file-size limit is 64 KiB, creating 1 MiB sparse: EFBIG. */
 function efbigViaUlimit(dir: string, path: string): { code: string; errno?: string; message: string } {
-  const writer = require.resolve('../../src/core/writer');
+  const writer = require.resolve('../../src/core/file/writer');
   const script = `require(${JSON.stringify(writer)}).writeZeroedNpy({ path: ${JSON.stringify(path)}, dtype: 'u1', shape: '1048576', overwrite: true })
     .then(() => console.log(JSON.stringify({ code: 'none', message: 'created' })),
           (e) => console.log(JSON.stringify({ code: e.code, errno: e.errno, message: e.message })))`;

@@ -1,7 +1,7 @@
 // The message after creating: logical size and what the disk really holds (measured, not assumed).
 import * as path from 'node:path';
 import { formatBytes } from '../../core/units';
-import { WriteResult } from '../../core/writer';
+import { WriteResult } from '../../core/file/writer';
 import { Translate } from './translate';
 
 /** Below this, a file fits in a few blocks and "not sparse" says nothing about the file system. */

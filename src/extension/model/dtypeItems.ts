@@ -1,6 +1,6 @@
 // The dtype step's list: recently used first, then common types, plus whatever the user typed when numpy
 // would accept it (or one item saying why not). No vscode import: the host maps these to QuickPickItems.
-import { parseDtype } from '../../core/dtype';
+import { parseDtype } from '../../core/format/dtype';
 import { isNpyError } from '../../core/errors';
 import { formatBytes } from '../../core/units';
 import { Translate } from './translate';

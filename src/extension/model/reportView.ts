@@ -1,11 +1,11 @@
 // NpyReport → the strings the webview shows. Everything a person reads is formatted here, once.
 import { ErrorViewModel, PreviewViewModel, ValueKey, Badge, FieldRow, ValuesLabels, ValuesViewModel } from '../../common/viewModel';
 import { NpyErrorCode, isNpyError } from '../../core/errors';
-import { growthReach } from '../../core/inspect';
-import { shapeRepr } from '../../core/shape';
+import { growthReach } from '../../core/file/inspect';
+import { shapeRepr } from '../../core/format/shape';
 import { DtypeField, NpyReport } from '../../core/types';
 import { formatBytes, formatCount } from '../../core/units';
-import { ValuesPage } from '../../core/values';
+import { ValuesPage } from '../../core/values/pages';
 import { Translate } from './translate';
 
 /** "64 GiB (68,719,476,736 bytes)"; small sizes are exact already ("128 B"). */

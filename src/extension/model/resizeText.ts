@@ -1,7 +1,7 @@
 // What the Resize .npy… box says under the shape as it is typed, and what the confirmation of a cut says. Pure:
 // plans come from the core (planResizeAt), words from the translator.
-import { ResizePlan } from '../../core/resize';
-import { shapeRepr } from '../../core/shape';
+import { ResizePlan } from '../../core/file/resize';
+import { shapeRepr } from '../../core/format/shape';
 import { formatBytes, formatCount } from '../../core/units';
 import { Translate } from './translate';
 

@@ -2,7 +2,7 @@
 import { isNpyError } from '../../core/errors';
 import { AllocateMode, Order } from '../../core/types';
 import { formatBytes, formatCount } from '../../core/units';
-import { Plan, planZeroedNpy } from '../../core/writer';
+import { Plan, planZeroedNpy } from '../../core/file/writer';
 import { Translate } from './translate';
 
 export type Severity = 'info' | 'warning' | 'error';

@@ -1,6 +1,6 @@
 // Clipboard snippets that open the file memory-mapped for writing, in Python (numpy) and Rust (ndarray-npy).
-import { pyReprStr } from '../../core/pyliteral';
-import { shapeRepr } from '../../core/shape';
+import { pyReprStr } from '../../core/format/pyliteral';
+import { shapeRepr } from '../../core/format/shape';
 import { NpyReport } from '../../core/types';
 
 export function pythonSnippet(r: Pick<NpyReport, 'path' | 'objectData' | 'dtypeName' | 'shape' | 'fortranOrder'>): string {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes } from '../../../src/core/units';
-import { writeZeroedNpy } from '../../../src/core/writer';
+import { writeZeroedNpy } from '../../../src/core/file/writer';
 import { parseCreateArgs } from '../../../src/extension/model/createArgs';
 import { createdMessage } from '../../../src/extension/model/createdMessage';
 import { toJsonForm } from '../../../src/extension/model/jsonForm';

@@ -1,7 +1,7 @@
 // The dtype step's list: numpy agrees with every listed descr and itemsize, recently used come first,
 // typed text is offered when the core accepts it, and explained when nothing matches.
 import * as assert from 'node:assert/strict';
-import { parseDtype } from '../../../src/core/dtype';
+import { parseDtype } from '../../../src/core/format/dtype';
 import { isNpyError } from '../../../src/core/errors';
 import { COMMON_DTYPE_NAMES, DtypeItem, dtypeItems, resolveDtype, updateMru } from '../../../src/extension/model/dtypeItems';
 import { formatMessage } from '../../../src/extension/model/translate';

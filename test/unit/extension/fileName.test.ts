@@ -1,6 +1,6 @@
 // File-name suggestion (zeros_<dtype>_<dims>.npy) and refusal of names that are not plain file names.
 import * as assert from 'node:assert/strict';
-import { parseDtype } from '../../../src/core/dtype';
+import { parseDtype } from '../../../src/core/format/dtype';
 import { nameHint, nameProblem, suggestName, uniqueName } from '../../../src/extension/model/fileName';
 import { formatMessage } from '../../../src/extension/model/translate';
 

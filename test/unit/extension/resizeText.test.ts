@@ -1,8 +1,8 @@
 // The Resize .npy… box's live line and the confirmation of a cut, for every kind of plan the core makes.
 import * as assert from 'node:assert/strict';
-import { parseDtype } from '../../../src/core/dtype';
-import { buildHeader, parseHeader } from '../../../src/core/header';
-import { planResize } from '../../../src/core/resize';
+import { parseDtype } from '../../../src/core/format/dtype';
+import { buildHeader, parseHeader } from '../../../src/core/format/header';
+import { planResize } from '../../../src/core/file/resize';
 import { cutConfirmation, resizeLine } from '../../../src/extension/model/resizeText';
 import { formatMessage as t } from '../../../src/extension/model/translate';
 

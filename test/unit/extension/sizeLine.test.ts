@@ -2,8 +2,8 @@
 // live size line reads as specified for 64 GiB sparse and full allocation.
 import * as assert from 'node:assert/strict';
 import { isNpyError } from '../../../src/core/errors';
-import { parseShape } from '../../../src/core/shape';
-import { planZeroedNpy } from '../../../src/core/writer';
+import { parseShape } from '../../../src/core/format/shape';
+import { planZeroedNpy } from '../../../src/core/file/writer';
 import { checkShape, sizeLine } from '../../../src/extension/model/sizeLine';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { pythonJson, requireNumpy } from '../../helpers/python';

@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { childEnv } from '../../../scripts/lib/child-env';
+import { childEnv } from '../../../scripts/lib/childEnv';
 import { CODE_SERVER_ENTRY, NODE24, NODE24_HOME } from './tools';
 
 const execFileP = promisify(execFile);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { NpyReportJson } from '../../../src/core/inspect';
+import type { NpyReportJson } from '../../../src/core/file/inspect';
 
 export const EXTENSION_ID = 'zeroed-npy.zeroed-npy';
 

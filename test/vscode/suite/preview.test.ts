@@ -1,7 +1,7 @@
 // The preview (custom editor) opened on files numpy wrote: every report agrees with numpy's own reading.
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import type { NpyReportJson } from '../../../src/core/inspect';
+import type { NpyReportJson } from '../../../src/core/file/inspect';
 import { api, closeAllEditors, freshDir, openPreview, previewOf, waitFor } from './extension';
 import { NumpyView, numpyView, py, writeFixtures } from './numpy';
 

@@ -2,8 +2,8 @@
 // are read whole through workspace.fs and previewed; big ones get a page that says why, never a dialog.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseDtype } from '../../../src/core/dtype';
-import { buildHeader } from '../../../src/core/header';
+import { parseDtype } from '../../../src/core/format/dtype';
+import { buildHeader } from '../../../src/core/format/header';
 import { api, closeAllEditors, waitFor } from './extension';
 
 const SCHEME = 'zeroednpy-mem';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempFileName, writeZeroedNpy } from '../../src/core/writer';
+import { tempFileName, writeZeroedNpy } from '../../src/core/file/writer';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 
 const NAMES: Array<[string, string]> = [

@@ -7,14 +7,14 @@
 // Crash safety: each step is followed by fsync, in an order that leaves a file numpy loads with the old or the new
 // shape at every point (a longer file than the header says is "trailing bytes", which numpy ignores).
 import { setSparseFlagWindows } from './allocate';
-import { NpyError } from './errors';
-import { freeSpace, fsError } from './fserrors';
-import { buildHeaderOfLength, parseHeader } from './header';
+import { NpyError } from '../errors';
+import { freeSpace, fsError } from './fsErrors';
+import { buildHeaderOfLength, parseHeader } from '../format/header';
 import { inspectOpenFile, readHeaderBytes } from './inspect';
 import { allocatedBytesOf, withRegularFile, writeAll } from './regularFile';
-import { elementCount, parseShape, shapeRepr } from './shape';
-import { NpyReport, ParsedHeader } from './types';
-import { formatBytes, formatCount } from './units';
+import { elementCount, parseShape, shapeRepr } from '../format/shape';
+import { NpyReport, ParsedHeader } from '../types';
+import { formatBytes, formatCount } from '../units';
 
 /** numpy sizes arrays with a signed 64-bit intp; Node sizes files with a double. */
 const NUMPY_MAX = (1n << 63n) - 1n;

@@ -1,14 +1,14 @@
-// The environment our scripts give the npm/node children they start (scripts/lib/child-env.js). The regression:
+// The environment our scripts give the npm/node children they start (scripts/lib/childEnv.js). The regression:
 // under `npm start`, npm exported npm_config_user_agent="npm/11.19.1 node/v20.20.2 …" to install.sh, whose
 // nested `npm ci` of code-server read it back, so code-server's postinstall refused ("requires node v24").
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { childEnv, isNpmVariable } from '../../../scripts/lib/child-env';
+import { childEnv, isNpmVariable } from '../../../scripts/lib/childEnv';
 import { repoRoot } from '../../helpers/paths';
 
-const childEnvScript = join(repoRoot, 'scripts', 'lib', 'child-env.js');
+const childEnvScript = join(repoRoot, 'scripts', 'lib', 'childEnv.js');
 const project = '/home/ann/zeroed-npy';
 const npmPath = [
   `${project}/node_modules/.bin`, '/home/ann/node_modules/.bin', '/home/node_modules/.bin', '/node_modules/.bin',
@@ -84,13 +84,13 @@ describe('scripts: the environment of nested npm and node children', () => {
     assert.equal(spawnSync(process.execPath, [childEnvScript]).status, 2);
   });
 
-  it('install.sh runs every npm through child-env.js, and the scripts start children only through setup.mjs', () => {
+  it('install.sh runs every npm through childEnv.js, and the scripts start children only through setup.mjs', () => {
     const install = readFileSync(join(repoRoot, 'test', 'tools', 'install.sh'), 'utf8');
     // Continuation lines joined: a command is what runs, however it is wrapped.
     const commands = install.replace(/\\\n/g, ' ').split('\n').map((l) => l.replace(/#.*/, ''));
     const npmRuns = commands.filter((l) => /\bnpm (ci|install|i|run|exec)\b/.test(l));
     assert.equal(npmRuns.length, 2, 'install.sh installs Node 24 and code-server with npm ci');
-    for (const l of npmRuns) assert.match(l, /node "\$CHILD_ENV" .*\bnpm (ci|install)\b/, `npm without child-env.js: ${l.trim()}`);
+    for (const l of npmRuns) assert.match(l, /node "\$CHILD_ENV" .*\bnpm (ci|install)\b/, `npm without childEnv.js: ${l.trim()}`);
     for (const f of ['start.mjs', 'test.mjs']) {
       const src = readFileSync(join(repoRoot, 'scripts', f), 'utf8');
       assert.doesNotMatch(src, /child_process|\bspawn|\bexec(File)?(Sync)?\(/, `${f} starts children itself instead of through setup.mjs`);

@@ -1,9 +1,9 @@
 // Dtypes from what users type and from header descrs, to numpy's canonical descr, itemsize and plain words.
-import { badDtype, containsObject, DtypeNode, FieldSpec, objectPath, PlainNode, struct, subarray } from './dtype-node';
-import { parseSpelling } from './dtype-spelling';
-import { NpyError } from './errors';
+import { badDtype, containsObject, DtypeNode, FieldSpec, objectPath, PlainNode, struct, subarray } from './dtypeNode';
+import { parseSpelling } from './dtypeSpelling';
+import { NpyError } from '../errors';
 import { parsePyLiteral, pyRepr } from './pyliteral';
-import { Dtype, DtypeField, PyValue } from './types';
+import { Dtype, DtypeField, PyValue } from '../types';
 
 /** A dtype with any top-level subarray shape folded out (numpy appends it to the array's shape). */
 export interface ParsedDtype { dtype: Dtype; subarrayShape: bigint[] }

@@ -8,14 +8,14 @@ import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { allocateFull, FullAllocationMethod, setSparseFlagWindows } from './allocate';
-import { parseDtype } from './dtype';
-import { NpyError, isNpyError } from './errors';
-import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fserrors';
-import { buildHeader } from './header';
+import { parseDtype } from '../format/dtype';
+import { NpyError, isNpyError } from '../errors';
+import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fsErrors';
+import { buildHeader } from '../format/header';
 import { allocatedBytesOf, writeAll } from './regularFile';
-import { elementCount as countElements, parseShape } from './shape';
-import { AllocateMode, Dtype, Order } from './types';
-import { formatBytes, formatCount } from './units';
+import { elementCount as countElements, parseShape } from '../format/shape';
+import { AllocateMode, Dtype, Order } from '../types';
+import { formatBytes, formatCount } from '../units';
 
 export interface PlanInput { dtype: string | Dtype; shape: string | readonly bigint[]; order?: Order }
 export interface Plan {

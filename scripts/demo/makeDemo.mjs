@@ -1,6 +1,6 @@
 // Writes the demo folder `npm start` opens: a few sample arrays made with the project's own CLI (dist/cli.js),
 // plus two broken files so the preview's warnings can be seen. Re-running replaces the folder's contents.
-//   node scripts/demo/make-demo.mjs [folder]        (default .tmp/demo)
+//   node scripts/demo/makeDemo.mjs [folder]        (default .tmp/demo)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, truncateSync, appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { inspectNpy } from '../../../src/core/inspect';
+import { inspectNpy } from '../../../src/core/file/inspect';
 import { buildPreviewHtml } from '../../../src/extension/model/html';
 import { reportToViewModel } from '../../../src/extension/model/reportView';
 import { formatMessage } from '../../../src/extension/model/translate';

@@ -1,9 +1,9 @@
 // One element's bytes → the text numpy's str() prints for it, for every dtype a .npy file can hold except
 // objects (never read) and 80/128-bit long doubles (their layout depends on the writer's platform).
-import { pyReprStr } from './pyliteral';
-import { Dtype, DtypeField } from './types';
-import { formatComplex, formatComplexInRecord, formatFloat, halfToNumber } from './values-float';
-import { formatDatetime, formatTimedelta } from './values-time';
+import { pyReprStr } from '../format/pyliteral';
+import { Dtype, DtypeField } from '../types';
+import { formatComplex, formatComplexInRecord, formatFloat, halfToNumber } from './float';
+import { formatDatetime, formatTimedelta } from './time';
 
 export const LONG_DOUBLE_TEXT = 'not decoded (80-bit long double)';
 

@@ -1,6 +1,6 @@
 // numpy's string spellings of a dtype ("<f8", "float64", "M8[ns]", "S10", "(2,)i4, f8") read into a DtypeNode.
 // What numpy rejects we reject; the numpy cross-check test compares every accepted spelling with np.dtype().
-import { badDtype, DtypeNode, plain, PlainKind, struct, subarray } from './dtype-node';
+import { badDtype, DtypeNode, plain, PlainKind, struct, subarray } from './dtypeNode';
 
 // Names numpy 2 understands, as type codes (LP64: long is 64-bit, as on Linux and macOS).
 const NAMES: Record<string, string> = {

@@ -1,8 +1,8 @@
 // The internal tree of a dtype: plain scalar types, subarrays and structs, with numpy's layout rules.
-// dtype.ts turns it into the public Dtype; dtype-spelling.ts reads numpy's string spellings into it.
+// dtype.ts turns it into the public Dtype; dtypeSpelling.ts reads numpy's string spellings into it.
 import { endianness } from 'node:os';
-import { NpyError } from './errors';
-import { ByteOrder } from './types';
+import { NpyError } from '../errors';
+import { ByteOrder } from '../types';
 
 export type PlainKind = 'b' | 'i' | 'u' | 'f' | 'c' | 'M' | 'm' | 'S' | 'U' | 'V' | 'O';
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeStaleTempFiles, tempFileName, writeZeroedNpy } from '../../src/core/writer';
+import { removeStaleTempFiles, tempFileName, writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle, startCli } from '../helpers/cli';
 import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
@@ -128,7 +128,7 @@ describe('faults: stale temp files', function () {
     // nobody runs a copy of the compiled core: it may not be able to enter the checkout.
     const kit = nobodyKit();
     const r = spawnAsNobody([kit.node, '-e',
-      `require(${JSON.stringify(join(kit.core, 'writer.js'))}).removeStaleTempFiles(process.argv[1]).then((r) => console.log(JSON.stringify(r)))`, target],
+      `require(${JSON.stringify(join(kit.core, 'file', 'writer.js'))}).removeStaleTempFiles(process.argv[1]).then((r) => console.log(JSON.stringify(r)))`, target],
     kit.dir);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), [stale]);
@@ -140,7 +140,7 @@ describe('faults: stale temp files', function () {
     requireTool(this, probe.status === 0, `needs root and util-linux unshare for a pid namespace: ${(probe.stderr || probe.error?.message || '').trim()}`);
     const target = join(dir, 'a.npy');
     const dead = deadPid();
-    const writer = require.resolve('../../src/core/writer');
+    const writer = require.resolve('../../src/core/file/writer');
     // The container names its temp with a pid that, seen from here, belongs to no process.
     const r = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, '-e',
       `const w = require(${JSON.stringify(writer)}); require('fs').writeFileSync(require('path').join(process.argv[1], w.tempFileName(process.argv[2], Number(process.argv[3]))), 'x')`,

@@ -1,8 +1,8 @@
 // Indices for the value preview. Pages follow numpy's C-order flat index over the logical shape (what
 // a.flat and a.ravel() give) whatever the file's order; a Fortran-order file stores element [i, j, k] at
 // i + j·d0 + k·d0·d1 items, so each flat index is mapped to its own byte offset.
-import { NpyError } from './errors';
-import { formatCount } from './units';
+import { NpyError } from '../errors';
+import { formatCount } from '../units';
 
 /** C-order flat index → N-d index. shape [] (0-d) gives []. */
 export function unravelIndex(flat: bigint, shape: readonly bigint[]): bigint[] {

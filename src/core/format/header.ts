@@ -1,11 +1,11 @@
 // .npy headers: built byte for byte as numpy >= 1.24 writes them (numpy/lib/_format_impl.py _write_array_header,
 // _wrap_header), and parsed with the checks numpy's _read_array_header makes, each failure given its reason.
 import { dtypeFromDescr } from './dtype';
-import { NpyError } from './errors';
+import { NpyError } from '../errors';
 import { parsePyLiteral, pyRepr } from './pyliteral';
 import { MAX_DIMS, shapeRepr } from './shape';
-import { Dtype, FormatVersion, ParsedHeader, PyValue } from './types';
-import { formatCount } from './units';
+import { Dtype, FormatVersion, ParsedHeader, PyValue } from '../types';
+import { formatCount } from '../units';
 
 export const MAGIC: Uint8Array = new Uint8Array([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
 /** Bytes needed to read the preamble of any version (magic 6 + version 2 + length 4). */

@@ -2,7 +2,7 @@
 // but EDQUOT, EROFS, EMFILE… cannot be provoked safely on a test machine).
 import * as assert from 'node:assert/strict';
 import { NpyError } from '../../src/core/errors';
-import { fsError, fsErrorSentence } from '../../src/core/fserrors';
+import { fsError, fsErrorSentence } from '../../src/core/file/fsErrors';
 import { assertOneSentence } from '../helpers/assertions';
 
 const ERRNOS = ['EFBIG', 'ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'EEXIST', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'EMFILE'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { NpyError } from '../../src/core/errors';
-import { elementCount, parseShape, shapeRepr } from '../../src/core/shape';
+import { elementCount, parseShape, shapeRepr } from '../../src/core/format/shape';
 import { formatBytes, formatCount } from '../../src/core/units';
 
 describe('shape', () => {

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { fileSystemLimit, freeSpace } from './fserrors';
+import { fileSystemLimit, freeSpace } from './fsErrors';
 
 /**
  * Knobs for tests (and nothing else): switch the fast path off, shrink chunks to see progress steps.

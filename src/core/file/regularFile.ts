@@ -3,8 +3,8 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { NpyError } from './errors';
-import { FsAction, fsError, fsErrorSentence, fsVerb } from './fserrors';
+import { NpyError } from '../errors';
+import { FsAction, fsError, fsErrorSentence, fsVerb } from './fsErrors';
 
 export interface RegularFile {
   handle: FileHandle;

@@ -1,5 +1,5 @@
 // Shapes as people type them and as Python writes them. Dims are BigInt: a shape's product can exceed 2^53.
-import { NpyError } from './errors';
+import { NpyError } from '../errors';
 
 /** numpy 2's NPY_MAXDIMS. */
 export const MAX_DIMS = 64;

@@ -1,6 +1,6 @@
 // The README's two commands, read from the README itself: the first fenced block under "## Run it" and under
 // "## Test it". .ci/run runs exactly these strings, so what CI proves is what a newcomer pastes.
-//   node scripts/lib/readme-commands.js run|test     prints that command
+//   node scripts/lib/readmeCommands.js run|test     prints that command
 'use strict';
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
@@ -34,7 +34,7 @@ module.exports = { readmeCommands };
 if (require.main === module) {
   const which = process.argv[2];
   if (which !== 'run' && which !== 'test') {
-    console.error('usage: node scripts/lib/readme-commands.js run|test');
+    console.error('usage: node scripts/lib/readmeCommands.js run|test');
     process.exit(2);
   }
   try {

@@ -65,7 +65,7 @@ function childEnv(env = process.env, extra = {}) {
 
 module.exports = { childEnv, isNpmVariable, withoutNpmPath };
 
-// As a command, like env(1): node child-env.js [NAME=value …] command [args …] runs the command with the
+// As a command, like env(1): node childEnv.js [NAME=value …] command [args …] runs the command with the
 // child environment plus those settings and exits with its status (install.sh runs its nested npm this way).
 if (require.main === module) {
   const args = process.argv.slice(2);
@@ -77,7 +77,7 @@ if (require.main === module) {
     extra[a.slice(0, eq)] = a.slice(eq + 1);
   }
   if (args.length === 0) {
-    console.error('usage: node child-env.js [NAME=value …] command [args …]');
+    console.error('usage: node childEnv.js [NAME=value …] command [args …]');
     process.exit(2);
   }
   const r = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env: childEnv(process.env, extra) });

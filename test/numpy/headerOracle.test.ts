@@ -4,16 +4,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDtype } from '../../src/core/dtype';
+import { parseDtype } from '../../src/core/format/dtype';
 import { NpyError } from '../../src/core/errors';
-import { buildHeader, parseHeader } from '../../src/core/header';
-import { pyReprStr } from '../../src/core/pyliteral';
-import { elementCount, parseShape } from '../../src/core/shape';
-import { writeZeroedNpy } from '../../src/core/writer';
+import { buildHeader, parseHeader } from '../../src/core/format/header';
+import { pyReprStr } from '../../src/core/format/pyliteral';
+import { elementCount, parseShape } from '../../src/core/format/shape';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
-import { hostileHeaders, npyBytes } from '../unit/hostile-headers';
+import { hostileHeaders, npyBytes } from '../unit/hostileHeaders';
 
 const ORACLE = readFileSync(join(repoRoot, 'test', 'numpy', 'oracle.py'), 'utf8');
 

@@ -1,8 +1,8 @@
 // A parser for the Python-literal subset that .npy headers use, and Python's repr() for what we write.
 // numpy reads headers with ast.literal_eval; we accept the same literals but never evaluate anything, and the
 // parser is iterative (an explicit stack) so 50 000 nested brackets cannot overflow the call stack.
-import { NpyError } from './errors';
-import { PyValue } from './types';
+import { NpyError } from '../errors';
+import { PyValue } from '../types';
 
 export interface LiteralLimits {
   /** Longest text accepted, in characters. */

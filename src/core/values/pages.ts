@@ -2,14 +2,14 @@
 // them. Pages are numpy's C-order flat indices; in Fortran-order files those elements lie apart, so their
 // byte ranges are sorted and merged where adjacent: never more reads than elements, never a byte more than
 // the elements' own. Sparse holes read as zeros (Node cannot ask SEEK_HOLE/SEEK_DATA, so we do not say).
-import { dtypeFromDescr } from './dtype';
-import { NpyError } from './errors';
-import { parsePyLiteral } from './pyliteral';
-import { readAt, withRegularFile } from './regularFile';
-import { Dtype, NpyReport, PyValue } from './types';
-import { formatBytes, formatCount } from './units';
-import { decodeElement } from './values-decode';
-import { indexText, storageIndices, unravelIndex } from './values-index';
+import { dtypeFromDescr } from '../format/dtype';
+import { NpyError } from '../errors';
+import { parsePyLiteral } from '../format/pyliteral';
+import { readAt, withRegularFile } from '../file/regularFile';
+import { Dtype, NpyReport, PyValue } from '../types';
+import { formatBytes, formatCount } from '../units';
+import { decodeElement } from './decode';
+import { indexText, storageIndices, unravelIndex } from './elementIndex';
 
 export const MISSING_TEXT = 'missing (file truncated)';
 /** Bytes one page may read at most; a page of huge items is shortened to fit (at least one item). */

@@ -1,10 +1,10 @@
-// The README's two commands are what CI runs: .ci/run reads them from the README (scripts/lib/readme-commands.js)
+// The README's two commands are what CI runs: .ci/run reads them from the README (scripts/lib/readmeCommands.js)
 // instead of holding its own copy, so the two cannot drift apart again.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readmeCommands } from '../../../scripts/lib/readme-commands';
+import { readmeCommands } from '../../../scripts/lib/readmeCommands';
 import { repoRoot } from '../../helpers/paths';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
@@ -17,15 +17,15 @@ describe('scripts: the README\'s two commands and CI', () => {
 
   it('.ci/run takes both commands from the README and runs them as given, holding no copy of its own', () => {
     const code = ci.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
-    assert.match(code, /test_cmd="\$\(node "\$repo\/scripts\/lib\/readme-commands\.js" test\)"/);
-    assert.match(code, /run_cmd="\$\(node "\$repo\/scripts\/lib\/readme-commands\.js" run\)"/);
+    assert.match(code, /test_cmd="\$\(node "\$repo\/scripts\/lib\/readmeCommands\.js" test\)"/);
+    assert.match(code, /run_cmd="\$\(node "\$repo\/scripts\/lib\/readmeCommands\.js" run\)"/);
     assert.match(code, /bash -c "\$test_cmd"/);
     assert.match(code, /bash -c "\$run_cmd"/);
     assert.doesNotMatch(code, /\bnpm (test|start|ci|run)\b/, '.ci/run runs npm only through the README\'s commands');
   });
 
   it('the command-line form prints the command, and a README without the section is one clear error', () => {
-    const script = join(repoRoot, 'scripts', 'lib', 'readme-commands.js');
+    const script = join(repoRoot, 'scripts', 'lib', 'readmeCommands.js');
     assert.equal(spawnSync(process.execPath, [script, 'test'], { encoding: 'utf8' }).stdout, 'npm test\n');
     assert.equal(spawnSync(process.execPath, [script, 'nothing']).status, 2);
     assert.throws(() => readmeCommands('# x\n## Run it\n```\nnpm start\n```\n'), /^Error: the README has no "## Test it" section$/);

@@ -1,12 +1,12 @@
 // Inspecting a .npy file reads the preamble and the header, never the data, so the cost is the same for a
 // 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
 import type { FileHandle } from 'node:fs/promises';
-import { NpyError } from './errors';
-import { PREAMBLE_BYTES, parseHeader, readPreamble } from './header';
+import { NpyError } from '../errors';
+import { PREAMBLE_BYTES, parseHeader, readPreamble } from '../format/header';
 import { readAt, RegularFile, withRegularFile } from './regularFile';
-import { elementCount as countElements } from './shape';
-import { NpyReport, ParsedHeader } from './types';
-import { bigintToJson, formatCount } from './units';
+import { elementCount as countElements } from '../format/shape';
+import { NpyReport, ParsedHeader } from '../types';
+import { bigintToJson, formatCount } from '../units';
 
 /** Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers. */
 export async function inspectNpy(path: string): Promise<NpyReport> {

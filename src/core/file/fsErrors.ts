@@ -2,8 +2,8 @@
 // The writer and inspect call fsError(); everything they throw is then an NpyError('io', …, errno).
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { NpyError, isNpyError } from './errors';
-import { formatBytes, formatCount } from './units';
+import { NpyError, isNpyError } from '../errors';
+import { formatBytes, formatCount } from '../units';
 
 export type FsAction = 'create' | 'read' | 'resize';
 

@@ -6,14 +6,14 @@
 import type { Readable } from 'node:stream';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import * as yauzl from 'yauzl';
-import { NpyError, NpyErrorCode, isNpyError } from './errors';
-import { fsError } from './fserrors';
-import { MAX_HEADER_BYTES, PREAMBLE_BYTES, readPreamble } from './header';
-import { inspectBytes, NpyReportJson, reportToJson } from './inspect';
-import { CountingReader, ReadAt, STREAM_CHUNK_BYTES } from './npzReader';
-import { withRegularFile } from './regularFile';
-import { NpyReport } from './types';
-import { formatCount } from './units';
+import { NpyError, NpyErrorCode, isNpyError } from '../errors';
+import { fsError } from '../file/fsErrors';
+import { MAX_HEADER_BYTES, PREAMBLE_BYTES, readPreamble } from '../format/header';
+import { inspectBytes, NpyReportJson, reportToJson } from '../file/inspect';
+import { CountingReader, ReadAt, STREAM_CHUNK_BYTES } from './countingReader';
+import { withRegularFile } from '../file/regularFile';
+import { NpyReport } from '../types';
+import { formatCount } from '../units';
 
 /** More members than this are counted but not listed (a hostile archive can claim millions). */
 export const MAX_NPZ_MEMBERS = 10000;
