@@ -14,6 +14,7 @@ export type NpyErrorCode =
   | 'bad-header'       // header present but invalid (keys, types, …)
   | 'header-too-large' // header over our bound
   | 'exists'           // target exists and overwrite was not asked for
+  | 'busy'             // another create of the same target is running (its lock file is there)
   | 'cancelled'        // AbortSignal fired
   | 'resize-refused'   // the new shape changes an axis other than the growth axis, or there is no such axis
   | 'needs-force'      // the resize would cut data: only with force

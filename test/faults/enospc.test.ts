@@ -9,7 +9,7 @@ import { fallocatePath, fullAllocationSettings } from '../../src/core/file/alloc
 import { freeSpace, fsErrorSentence } from '../../src/core/file/fsErrors';
 import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { ensureCliBundle } from '../helpers/cli';
-import { leftoverTempFiles, listDir } from '../helpers/tmp';
+import { leftoverDebris, listDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 import { checkCliFault, checkCoreFault, plantOld } from './matrix';
 import { TestMount } from './mounts';
@@ -79,8 +79,8 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
           path: target, dtype: 'u1', shape, allocate: 'full',
           onProgress: () => {
             if (freeWhenFull >= 0n) return;
-            const [tmp] = leftoverTempFiles(m().dir);
-            tempHeld = BigInt(statSync(join(m().dir, tmp!)).blocks) * 512n;
+            // The temp file and the lock naming it (.<name>.zeroed-npy-lock): both go when the create fails.
+            tempHeld = leftoverDebris(m().dir).reduce((sum, n) => sum + BigInt(statSync(join(m().dir, n)).blocks) * 512n, 0n);
             m().fill('other-program.bin');
             freeWhenFull = m().freeBytes();
           },
@@ -90,7 +90,7 @@ for (const kind of ['tmpfs', 'ext4'] as const) {
         checkCoreFault({ no: 2, name: `${kind} filled meanwhile, ${path}`, target, before, errno: 'ENOSPC', sentence: await sentence(target, shape, 'full') }, e);
         // Everything the failed attempt held is free again: its header block(s) from before the disk filled up,
         // and whatever fallocate or the zero chunks got hold of afterwards.
-        assert.ok(tempHeld > 0n, 'the temp file held the header when the disk filled up');
+        assert.ok(tempHeld > 0n, 'the temp file held the header (and the lock its text) when the disk filled up');
         assert.equal(m().freeBytes(), freeWhenFull + tempHeld);
       });
 

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { NpyError } from '../../src/core/errors';
 import { assertOneSentence } from '../helpers/assertions';
 import type { CliResult } from '../helpers/cli';
-import { leftoverTempFiles, listDir } from '../helpers/tmp';
+import { leftoverDebris, listDir } from '../helpers/tmp';
 
 export interface OldFile { path: string; bytes: Buffer; ino: bigint; mtimeNs: bigint }
 
@@ -96,7 +96,7 @@ function checkCommon(c: FaultCase, message: string): void {
     assert.throws(() => lstatSync(c.target), /ENOENT/, 'no (half) file under the final name');
   }
   const folder = dirname(c.target);
-  assert.deepEqual(leftoverTempFiles(folder), [], 'no temp file left');
+  assert.deepEqual(leftoverDebris(folder), [], 'no temp file or lock left');
   assert.deepEqual(listDir(folder), c.before, 'the folder lists what it listed before');
 }
 
@@ -110,7 +110,7 @@ function record(c: FaultCase, via: string, errno: string | undefined, message: s
   let leftovers: string[] = [];
   let extraNames: string[] = [];
   try {
-    leftovers = leftoverTempFiles(folder);
+    leftovers = leftoverDebris(folder);
     extraNames = listDir(folder).filter((n) => !c.before.includes(n) && !leftovers.includes(n));
   } catch {
     // folder unreadable (permission tests run as another user): the assertions will say

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempFileName, writeZeroedNpy } from '../../src/core/file/writer';
+import { lockFileName, tempFileName } from '../../src/core/file/tempFiles';
+import { writeZeroedNpy } from '../../src/core/file/writer';
 import { listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 
 const NAMES: Array<[string, string]> = [
@@ -27,15 +28,18 @@ describe('faults: temp names of long names', () => {
   afterEach(() => removeTempDir(dir));
 
   for (const [what, name] of NAMES) {
-    it(`${what}: created, temp name within 255 bytes and valid UTF-8, its stale temp found again`, async () => {
+    it(`${what}: created, temp name within 255 bytes and valid UTF-8, its stale temp found again through its lock`, async () => {
       assert.ok(Buffer.byteLength(name) <= 255 && Buffer.byteLength(name) >= 249, `test name is ${Buffer.byteLength(name)} bytes`);
       const target = join(dir, name);
       const tmp = tempFileName(target, process.pid);
       assert.ok(Buffer.byteLength(tmp) <= 255, `${Buffer.byteLength(tmp)} bytes`);
       assert.equal(Buffer.from(tmp, 'utf8').toString('utf8'), tmp, 'no lone surrogate');
-      // A stale temp of this target, as a killed run would have left it, is recognised and removed.
+      const lock = lockFileName(target);
+      assert.ok(Buffer.byteLength(lock) <= 255, `${Buffer.byteLength(lock)} bytes`);
+      // A stale temp of this target and its lock, as a killed run would have left them, are recognised and removed.
       const stale = tempFileName(target, deadPid());
       writeFileSync(join(dir, stale), 'x');
+      writeFileSync(join(dir, lock), `${/-([0-9]+-[0-9a-f]{8}-[0-9a-f]{12})\.tmp$/.exec(stale)![1]}\n`);
       await writeZeroedNpy({ path: target, dtype: 'f8', shape: '4' });
       assert.deepEqual(listDir(dir), [name]);
     });

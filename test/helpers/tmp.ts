@@ -21,3 +21,8 @@ export function listDir(dir: string): string[] {
 export function leftoverTempFiles(dir: string): string[] {
   return listDir(dir).filter((n) => /\.zeroed-npy-.*\.tmp$/.test(n));
 }
+
+/** A writer's temp files and locks (".<name>.zeroed-npy-lock"): what a finished or failed create must not leave. */
+export function leftoverDebris(dir: string): string[] {
+  return listDir(dir).filter((n) => /\.zeroed-npy-(.*\.tmp|lock)$/.test(n));
+}

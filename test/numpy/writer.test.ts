@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeZeroedNpy, WriteResult } from '../../src/core/file/writer';
 import { pythonJson, requireNumpy } from '../helpers/python';
-import { leftoverTempFiles, makeTempDir, removeTempDir } from '../helpers/tmp';
+import { leftoverDebris, makeTempDir, removeTempDir } from '../helpers/tmp';
 
 interface Case { dtype: string; shape: string; pyShape: string; order: 'C' | 'F'; pyDtype?: string }
 
@@ -95,7 +95,7 @@ describe('writer × numpy', function () {
   beforeEach(() => { dir = makeTempDir(); });
   afterEach(() => {
     try {
-      assert.deepEqual(leftoverTempFiles(dir), []);
+      assert.deepEqual(leftoverDebris(dir), []);
     } finally {
       removeTempDir(dir);
     }

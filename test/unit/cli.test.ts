@@ -9,7 +9,7 @@ import { buildHeader } from '../../src/core/format/header';
 import { assertFailure, assertUsage, cliPath, ensureCliBundle, runCli, startCli } from '../helpers/cli';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
-import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
+import { leftoverDebris, leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { commandExists, requireTool } from '../helpers/tools';
 
 describe('zeroed-npy CLI', function () {
@@ -19,7 +19,7 @@ describe('zeroed-npy CLI', function () {
   beforeEach(() => { dir = makeTempDir(); });
   afterEach(() => {
     try {
-      assert.deepEqual(leftoverTempFiles(dir), []);
+      assert.deepEqual(leftoverDebris(dir), []);
     } finally {
       removeTempDir(dir);
     }

@@ -9,7 +9,7 @@ import { NpyError } from '../../src/core/errors';
 import { planZeroedNpy, writeZeroedNpy } from '../../src/core/file/writer';
 import { assertOneSentence, rejectsNpy } from '../helpers/assertions';
 import { cliPath, ensureCliBundle } from '../helpers/cli';
-import { leftoverTempFiles, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
+import { leftoverDebris, listDir, makeTempDir, removeTempDir } from '../helpers/tmp';
 import { requireTool } from '../helpers/tools';
 
 const GiB = 1n << 30n;
@@ -89,7 +89,7 @@ describe('writeZeroedNpy', function () {
   beforeEach(() => { dir = makeTempDir(); });
   afterEach(() => {
     try {
-      assert.deepEqual(leftoverTempFiles(dir), [], 'no temp file may be left behind');
+      assert.deepEqual(leftoverDebris(dir), [], 'no temp file or lock may be left behind');
     } finally {
       removeTempDir(dir);
       fullAllocationSettings.useFallocate = true;
@@ -171,6 +171,21 @@ describe('writeZeroedNpy', function () {
       assert.ok(folderSync > moved, `no fsync of ${dir} after the move:\n${lines.join('\n')}`);
       rmSync(log);
     }
+  });
+
+  it('reads no directory entries: a create in a folder of 5,000 files lists nothing (strace: no getdents)', function () {
+    requireTool(this, process.platform === 'linux' && spawnSync('strace', ['-V']).status === 0, 'needs strace on Linux (apt-get install -y strace)');
+    ensureCliBundle();
+    for (let i = 0; i < 5000; i++) writeFileSync(join(dir, `f${i}.bin`), '');
+    const log = join(dir, 'strace.log');
+    const path = join(dir, 'a.npy');
+    const r = spawnSync('strace', ['-f', '-qq', '-y', '-e', 'trace=getdents,getdents64,openat', '-o', log,
+      process.execPath, cliPath, 'create', path, '--dtype', 'u1', '--shape', '3'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    assert.ok(lines.some((l) => l.includes(`${path}.zeroed-npy-`) || l.includes('.a.npy.zeroed-npy-lock')), `strace saw no open of the lock: the count would be meaningless\n${lines.join('\n')}`);
+    const listings = lines.filter((l) => /\bgetdents(64)?\(/.test(l) && l.includes(`<${dir}>`));
+    assert.deepEqual(listings, [], 'directory entries of the target folder were read');
   });
 
   it('a missing folder gives one sentence and creates nothing', async () => {

@@ -1,18 +1,16 @@
 // Creates an all-zero .npy file: validate everything first, then write a temp file in the target folder
 // (header, then ftruncate for sparse or full allocation), fsync, and move it into place so that an existing
 // file is replaced only by a complete new one — or never touched without `overwrite`.
-import { createHash, randomBytes } from 'node:crypto';
-import { readlinkSync } from 'node:fs';
-import { link, lstat, open, opendir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { allocateFull, FullAllocationMethod, setSparseFlagWindows } from './allocate';
 import { parseDtype } from '../format/dtype';
 import { NpyError, isNpyError } from '../errors';
 import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fsErrors';
 import { buildHeader } from '../format/header';
 import { allocatedBytesOf, writeAll } from './regularFile';
+import { CreateLock, takeCreateLock } from './tempFiles';
 import { elementCount as countElements, parseShape } from '../format/shape';
 import { AllocateMode, Dtype, Order } from '../types';
 import { formatBytes, formatCount } from '../units';
@@ -114,12 +112,13 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
   const replacing = await checkTarget(target, opts.overwrite === true);
 
   const folder = dirname(target);
-  // A run killed outright (SIGKILL, power cut) could not remove its temp file: this run does.
-  await removeStaleTempFiles(target);
-  const tmp = join(folder, tempFileName(target, process.pid));
+  let lock: CreateLock | undefined;
   let handle: FileHandle | undefined;
   let tmpExists = false;
   try {
+    // Also removes what a run killed outright (SIGKILL, power cut) left: it could not remove its temp file.
+    lock = await takeCreateLock(target);
+    const { tmp } = lock;
     handle = await open(tmp, 'wx', 0o666);
     tmpExists = true;
     checkCancelled();
@@ -143,6 +142,7 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
     checkCancelled();
     const replaced = await moveIntoPlace(tmp, target, opts.overwrite === true);
     tmpExists = false;
+    await lock.release();
     // The new name is durable only once the folder's entry is: a power cut must not bring the old file back.
     await syncFolder(folder);
     const allocatedBytes = allocatedBytesOf(await stat(target, { bigint: true }));
@@ -152,103 +152,9 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
     };
   } catch (e) {
     if (handle) await handle.close().catch(() => undefined);
-    if (tmpExists) await unlink(tmp).catch(() => undefined);
+    if (tmpExists && lock) await unlink(lock.tmp).catch(() => undefined);
+    await lock?.release();
     throw await toNpyError(e, ctx, folder, tmpExists);
-  }
-}
-
-/**
- * Temp files are `.<name>.zeroed-npy-<pid>-<host>-<random>.tmp`: hidden, next to the target (same file
- * system, so rename is atomic), and saying who made them so that a later run can tell a stale one (its
- * process is gone) from one still being written. <name> is the target's name cut to 100 UTF-8 bytes at a
- * character boundary, keeping the whole name within NAME_MAX (255 bytes) however long the target's is.
- */
-export function tempFileName(target: string, pid: number, random = randomBytes(6).toString('hex')): string {
-  return `${tempPrefix(target)}${pid}-${hostTag()}-${random}.tmp`;
-}
-
-function tempPrefix(target: string): string {
-  let name = '';
-  let bytes = 0;
-  for (const ch of basename(target)) {
-    const n = Buffer.byteLength(ch);
-    if (bytes + n > 100) break;
-    name += ch;
-    bytes += n;
-  }
-  // As the file system will store it: a lone surrogate becomes U+FFFD, so readdir gives back this prefix.
-  return `.${Buffer.from(name, 'utf8').toString('utf8')}.zeroed-npy-`;
-}
-
-let hostTagCache: string | undefined;
-
-/**
- * 8 hex digits naming where our pids mean something: the machine, and on Linux the pid namespace (containers
- * sharing a folder, even under one host name, each see other pids). The host name is needed too: the initial
- * namespace has the same number on every Linux machine.
- */
-function hostTag(): string {
-  if (hostTagCache === undefined) {
-    let pidNamespace = '';
-    try {
-      pidNamespace = readlinkSync('/proc/self/ns/pid');
-    } catch {
-      // not Linux, or no /proc: the host name alone
-    }
-    hostTagCache = createHash('sha256').update(`${hostname()}\0${pidNamespace}`).digest('hex').slice(0, 8);
-  }
-  return hostTagCache;
-}
-
-/**
- * Removes temp files that an earlier run for the same target left behind when it was killed: only regular
- * files named exactly as tempFileName() names them for this target, made on this machine by another process
- * that no longer exists (kill(pid, 0) → ESRCH). Temps of live processes (this one included; a pid of another
- * user answers EPERM: alive), of other machines and of other targets, and every other file, are left alone.
- * (Targets whose first 100 bytes agree share a prefix; their stale temps are garbage of ours all the same.)
- * Best effort: never throws. Returns the names removed.
- */
-export async function removeStaleTempFiles(target: string): Promise<string[]> {
-  const folder = dirname(target);
-  const prefix = tempPrefix(target);
-  const removed: string[] = [];
-  try {
-    // Streamed: a folder of a million files costs no million-name array.
-    for await (const entry of await opendir(folder)) {
-      const name = entry.name;
-      if (!name.startsWith(prefix)) continue;
-      if (await removeIfStale(folder, name, prefix)) removed.push(name);
-    }
-  } catch {
-    // folder unreadable or gone: nothing to clean
-  }
-  return removed;
-}
-
-/** Removes `name` if it is a stale temp (see removeStaleTempFiles); true if it did. */
-async function removeIfStale(folder: string, name: string, prefix: string): Promise<boolean> {
-  const m = /^([1-9][0-9]{0,9})-([0-9a-f]{8})-[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
-  if (!m || m[2] !== hostTag()) return false;
-  // This process included: another write of ours may be in flight.
-  if (processAlive(Number(m[1]))) return false;
-  const path = join(folder, name);
-  try {
-    if (!(await lstat(path)).isFile()) return false;
-    await unlink(path);
-    return true;
-  } catch {
-    // gone already (another run cleaned it) or not ours to remove: leave it
-    return false;
-  }
-}
-
-/** False only when the system says no such process; any doubt counts as alive. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return errnoOf(e) !== 'ESRCH';
   }
 }
 
