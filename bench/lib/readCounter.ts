@@ -1,5 +1,6 @@
-// Counts the bytes our own code reads in-process by wrapping FileHandle.read/readv (the only read paths
-// src/core uses), the same layer test/unit/inspect.test.ts counts through.
+// Counts the bytes our own code reads in-process by wrapping FileHandle.read/readv and fs.readSync (the only read
+// paths src/core uses), the same layers test/unit/inspect.test.ts counts through.
+import fs from 'node:fs';
 import { open } from 'node:fs/promises';
 
 type Fn = (...a: unknown[]) => Promise<{ bytesRead: number }>;
@@ -19,10 +20,18 @@ export async function countHandleReads<T>(fn: () => Promise<T>): Promise<{ resul
   };
   proto.read = wrap(read);
   proto.readv = wrap(readv);
+  const readSync = fs.readSync;
+  (fs as { readSync: unknown }).readSync = (...args: unknown[]): number => {
+    const n = (readSync as (...a: unknown[]) => number)(...args);
+    bytes += n;
+    calls++;
+    return n;
+  };
   try {
     return { result: await fn(), bytes, calls };
   } finally {
     proto.read = read;
     proto.readv = readv;
+    (fs as { readSync: unknown }).readSync = readSync;
   }
 }

@@ -2,7 +2,7 @@
 // by wrapping FileHandle.read), errors for non-npy input. numpy cross-checks are in test/numpy/inspect.test.ts.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import fs, { appendFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDtype } from '../../src/core/format/dtype';
@@ -28,21 +28,27 @@ function rawNpy(dictText: string, data: Uint8Array = new Uint8Array(0)): Uint8Ar
   return out;
 }
 
-/** Records every FileHandle.read (position, length) while `fn` runs. */
+/** Records every read (position, length) while `fn` runs: FileHandle.read and fs.readSync, the core's two read paths. */
 async function recordReads<T>(fn: () => Promise<T>): Promise<{ result: T; reads: Array<{ position: number; length: number }> }> {
   const probe = await open(__filename, 'r');
   const proto = Object.getPrototypeOf(probe) as { read: (...a: unknown[]) => Promise<{ bytesRead: number }> };
   await probe.close();
   const original = proto.read;
+  const originalSync = fs.readSync;
   const reads: Array<{ position: number; length: number }> = [];
   proto.read = function (this: unknown, ...args: unknown[]) {
     reads.push({ position: Number(args[3]), length: Number(args[2]) });
     return original.apply(this, args);
   };
+  (fs as { readSync: unknown }).readSync = (...args: unknown[]): number => {
+    reads.push({ position: Number(args[4]), length: Number(args[3]) });
+    return (originalSync as (...a: unknown[]) => number)(...args);
+  };
   try {
     return { result: await fn(), reads };
   } finally {
     proto.read = original;
+    (fs as { readSync: unknown }).readSync = originalSync;
   }
 }
 

@@ -1,33 +1,45 @@
 // Inspecting a .npy file reads the preamble and the header, never the data, so the cost is the same for a
 // 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
-import type { FileHandle } from 'node:fs/promises';
 import { NpyError } from '../errors';
 import { PREAMBLE_BYTES, parseHeader, readPreamble } from '../format/header';
-import { readAt, RegularFile, withRegularFile } from './regularFile';
+import { readAtSync, RegularFile, withRegularFileSync } from './regularFile';
 import { elementCount as countElements } from '../format/shape';
 import { NpyReport, ParsedHeader } from '../types';
 import { bigintToJson, formatCount } from '../units';
 
-/** Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers. */
+/**
+ * Reads magic + header only (never the data) and fstat. Throws NpyError for unreadable/non-npy/invalid headers.
+ * Synchronous inside (open, fstat, two reads, close: what numpy's reader does), so a promise only for callers.
+ */
 export async function inspectNpy(path: string): Promise<NpyReport> {
-  return withRegularFile(path, 'a .npy file', (file) => inspectOpenFile(file, path));
+  return inspectNpySync(path);
+}
+
+export function inspectNpySync(path: string): NpyReport {
+  return withRegularFileSync(path, 'a .npy file', ({ fd, size, allocatedBytes }) => {
+    const { bytes, bytesRead } = readHeaderBytes(fd, size, path);
+    return buildReport(parseHeader(bytes), path, size, allocatedBytes, bytesRead);
+  });
 }
 
 /** The same for a file already open (resize reports on the handle it wrote through). */
-export async function inspectOpenFile({ handle, size, allocatedBytes }: RegularFile, path: string): Promise<NpyReport> {
-  const { bytes, bytesRead } = await readHeaderBytes(handle, size, path);
+export function inspectOpenFile({ handle, size, allocatedBytes }: RegularFile, path: string): NpyReport {
+  const { bytes, bytesRead } = readHeaderBytes(handle.fd, size, path);
   return buildReport(parseHeader(bytes), path, size, allocatedBytes, bytesRead);
 }
 
-/** The header of an open file of `fileBytes`: the preamble, then exactly the rest of the header, never a byte of data. */
-export async function readHeaderBytes(handle: FileHandle, fileBytes: bigint, path: string): Promise<{ bytes: Uint8Array; bytesRead: number }> {
+/**
+ * The header of an open file (a descriptor; a FileHandle's `fd`) of `fileBytes`: the preamble, then exactly the
+ * rest of the header, never a byte of data.
+ */
+export function readHeaderBytes(fd: number, fileBytes: bigint, path: string): { bytes: Uint8Array; bytesRead: number } {
   const ctx = { action: 'read' as const, path };
-  const first = await readAt(handle, 0, Number(fileBytes < BigInt(PREAMBLE_BYTES) ? fileBytes : BigInt(PREAMBLE_BYTES)), ctx);
+  const first = readAtSync(fd, 0, Number(fileBytes < BigInt(PREAMBLE_BYTES) ? fileBytes : BigInt(PREAMBLE_BYTES)), ctx);
   const pre = readPreamble(first);
   if (fileBytes < BigInt(pre.dataOffset)) throw headerCutOff(path, fileBytes, pre.dataOffset);
   const bytesRead = Math.max(first.length, pre.dataOffset);
   if (first.length >= pre.dataOffset) return { bytes: first.subarray(0, pre.dataOffset), bytesRead };
-  const rest = await readAt(handle, first.length, pre.dataOffset - first.length, ctx);
+  const rest = readAtSync(fd, first.length, pre.dataOffset - first.length, ctx);
   if (rest.length < pre.dataOffset - first.length) throw headerCutOff(path, BigInt(first.length + rest.length), pre.dataOffset);
   const bytes = new Uint8Array(pre.dataOffset);
   bytes.set(first, 0);

@@ -177,7 +177,7 @@ export interface ResizeResult {
 /** The plan for `path` without changing anything (read-only: the preamble and header, and fstat). */
 export async function planResizeAt(path: string, req: ResizeRequest): Promise<ResizePlan> {
   return withRegularFile(path, 'a .npy file', async ({ handle, size }) =>
-    planResize(parseHeader((await readHeaderBytes(handle, size, path)).bytes), size, req, path));
+    planResize(parseHeader(readHeaderBytes(handle.fd, size, path).bytes), size, req, path));
 }
 
 /** Plans and performs a resize. On refusal nothing is written: the file is byte for byte as it was. */
@@ -186,7 +186,7 @@ export async function resizeNpy(opts: ResizeOptions): Promise<ResizeResult> {
   const ctx = { action: 'resize' as const, path };
   // Read-write, never created: a missing file is an error, not a new empty one.
   return withRegularFile(path, 'a .npy file', async ({ handle, size, allocatedBytes: allocatedBefore }) => {
-    const header = (await readHeaderBytes(handle, size, path)).bytes;
+    const header = readHeaderBytes(handle.fd, size, path).bytes;
     const plan = planResize(parseHeader(header), size, opts, path);
     if (plan.cutBytes > 0n && opts.force !== true) {
       throw new NpyError('needs-force', `Not resized: this ${plan.change} and cuts ${formatBytes(plan.cutBytes)} off the end of ${path}, whose data would be lost; allow cutting (--force) to go ahead. A job that has the file memory-mapped crashes (SIGBUS) if it touches the cut part.`);
@@ -217,7 +217,7 @@ export async function resizeNpy(opts: ResizeOptions): Promise<ResizeResult> {
     }
     // The report of the file as it now is, read through the same handle.
     const st = await handle.stat({ bigint: true }).catch((e: unknown) => { throw fsError(e, ctx); });
-    const report = await inspectOpenFile({ handle, size: st.size, allocatedBytes: allocatedBytesOf(st) }, path);
+    const report = inspectOpenFile({ handle, size: st.size, allocatedBytes: allocatedBytesOf(st) }, path);
     return { plan, report, allocatedBefore, allocatedAfter: report.allocatedBytes };
   }, 'resize');
 }

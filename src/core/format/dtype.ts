@@ -30,6 +30,29 @@ export function parseDtype(input: string): ParsedDtype {
 
 /** The 'descr' value of a header. Object dtypes are allowed here (hasObject=true); invalid → NpyError('bad-header'). */
 export function dtypeFromDescr(descr: PyValue): ParsedDtype {
+  // Headers repeat a few plain descrs ('<f8', '|u1', …): parse each once. Frozen, so no caller can change a shared one.
+  if (descr.type === 'str' && descr.value.length <= 32) {
+    const hit = plainCache.get(descr.value);
+    if (hit) return hit;
+    const parsed = deepFreeze(parseDescr(descr));
+    if (plainCache.size >= 256) plainCache.clear();
+    plainCache.set(descr.value, parsed);
+    return parsed;
+  }
+  return parseDescr(descr);
+}
+
+const plainCache = new Map<string, ParsedDtype>();
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+function parseDescr(descr: PyValue): ParsedDtype {
   try {
     return fold(nodeFromPy(descr));
   } catch (e) {

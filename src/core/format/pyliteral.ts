@@ -28,6 +28,9 @@ interface Frame {
 }
 
 const CLOSER: Record<Frame['kind'], Closer> = { paren: ')', list: ']', dict: '}' };
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** What may follow an integer literal that needs no further checks (not '.', 'e', '_', 'j', 'L', …). */
+const DELIMITER = new Set([',', ')', ']', '}', ':', ' ', '\t', '\n', '\r', '\f', '\\', '#']);
 
 function fail(message: string): never {
   throw new NpyError('bad-literal', message);
@@ -68,7 +71,8 @@ export function parsePyLiteral(text: string, limits: LiteralLimits = {}): PyValu
       return { type: 'str', value: readString() };
     }
     if (ch === '-' || ch === '+' || (ch >= '0' && ch <= '9') || ch === '.') return readNumber();
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos, pos + 64));
+    WORD.lastIndex = pos;
+    const word = WORD.exec(text);
     if (word) {
       const w = word[0];
       if (w === 'True' || w === 'False') { pos += w.length; return { type: 'bool', value: w === 'True' }; }
@@ -85,6 +89,14 @@ export function parsePyLiteral(text: string, limits: LiteralLimits = {}): PyValu
       if (text[pos] === '-') sign = -sign;
       pos++;
       skipSpace();
+    }
+    // Fast path for what headers hold: a plain decimal integer followed by a delimiter.
+    let end = pos;
+    while (end < text.length && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++;
+    if (end > pos && (end - pos === 1 || text[pos] !== '0') && (end === text.length || DELIMITER.has(text[end]))) {
+      const lit = text.slice(pos, end);
+      pos = end;
+      return { type: 'int', value: sign * BigInt(lit) };
     }
     const m = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?|\.[0-9][0-9_]*(?:[eE][+-]?[0-9_]+)?)/.exec(text.slice(pos, pos + 10_000));
     if (!m) fail(`Expected a number at position ${start}, found ${describeAt(text, pos)}.`);
