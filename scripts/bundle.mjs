@@ -11,17 +11,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The CLI's commands are separate bundles (dist/cli-<command>.js) that dist/cli.js requires only when that command
 // runs: `--version` or `inspect x.npy` then compile a few KiB instead of everything (the zip reader is most of it).
-// In the sources they are plain `await import('./create')`, which tsc's output (used by the tests) resolves as is.
+// The extension likewise: dist/extension.js only registers; each command and preview is dist/extension-<name>.js,
+// required on first use, so activation loads the entry alone. In the sources these are plain `await import('./x')`,
+// which tsc's output (used by the tests) resolves as is. Chunks share no state except through arguments: a module
+// two chunks both import is copied into each.
 const CLI_CHUNKS = ['create', 'inspect', 'inspectNpz', 'resize'];
-const cliChunks = {
-  name: 'cli-chunks',
-  setup(build) {
-    build.onResolve({ filter: new RegExp(`^\\./(${CLI_CHUNKS.join('|')})$`) }, (args) => {
-      if (args.kind !== 'dynamic-import' || path.basename(path.dirname(args.importer)) !== 'cli') return undefined;
-      return { path: `./cli-${args.path.slice(2)}.js`, external: true };
-    });
-  },
-};
+const EXTENSION_CHUNKS = ['createFlow', 'resizeFlow', 'openPreview', 'previewSession', 'npzSession', 'dtypeMru'];
+function chunks(folder, names, prefix) {
+  return {
+    name: `${prefix}-chunks`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^\\./(${names.join('|')})$`) }, (args) => {
+        if (args.kind !== 'dynamic-import' || path.basename(path.dirname(args.importer)) !== folder) return undefined;
+        return { path: `./${prefix}-${args.path.slice(2)}.js`, external: true };
+      });
+    },
+  };
+}
 
 /** esbuild options for every bundle, paths relative to the repository root. */
 export function bundleOptions({ production = false } = {}) {
@@ -29,11 +35,13 @@ export function bundleOptions({ production = false } = {}) {
   const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
   const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2020' };
   // import() of a chunk becomes require(): a real dynamic import would start Node's ESM loader (+40 ms).
-  const cli = { ...node, plugins: [cliChunks], supported: { 'dynamic-import': false } };
+  const cli = { ...node, plugins: [chunks('cli', CLI_CHUNKS, 'cli')], supported: { 'dynamic-import': false } };
+  const extension = { ...node, external: ['vscode'], plugins: [chunks('extension', EXTENSION_CHUNKS, 'extension')], supported: { 'dynamic-import': false } };
   const all = [
     { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     ...CLI_CHUNKS.map((c) => ({ ...cli, entryPoints: [`src/cli/${c}.ts`], outfile: `dist/cli-${c}.js` })),
-    { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...extension, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+    ...EXTENSION_CHUNKS.map((c) => ({ ...extension, entryPoints: [`src/extension/${c}.ts`], outfile: `dist/extension-${c}.js` })),
     { ...browser, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
     { ...browser, entryPoints: ['src/webview/npzMain.ts'], outfile: 'dist/npzWebview.js' },
   ];

@@ -15,6 +15,7 @@ export type NpyErrorCode =
   | 'header-too-large' // header over our bound
   | 'exists'           // target exists and overwrite was not asked for
   | 'busy'             // another create of the same target is running (its lock file is there)
+  | 'no-sparse'        // Windows would not mark the file sparse: growing it would reserve every byte
   | 'cancelled'        // AbortSignal fired
   | 'resize-refused'   // the new shape changes an axis other than the growth axis, or there is no such axis
   | 'needs-force'      // the resize would cut data: only with force

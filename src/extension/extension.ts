@@ -1,28 +1,41 @@
-// Entry point: wiring only. Each concern lives in its own file.
+// Entry point: wiring only, and small. Every command and both previews load their code (dist/extension-<name>.js
+// in the package, see scripts/bundle.mjs) the first time they are used, so activation costs this file alone.
 import * as vscode from 'vscode';
-import { createCommand, createLikeCommand } from './createFlow';
-import { DtypeMru } from './dtypeMru';
-import { openPreviewCommand } from './openPreview';
-import { NpyPreviewProvider } from './previewProvider';
-import { NpzPreviewProvider } from './npzProvider';
+import type { DtypeMru } from './dtypeMru';
+import { PREVIEW_EDITOR_OPTIONS, previewEditorProvider } from './previewEditor';
 import { PreviewRegistry, PreviewSnapshot } from './previewRegistry';
-import { resizeCommand } from './resizeFlow';
 
 /** Returned from activate() for tests running inside VS Code. */
-export interface ZeroedNpyTestApi { previews(): PreviewSnapshot[] }
+export interface ZeroedNpyTestApi {
+  previews(): PreviewSnapshot[];
+  /** Our bundles (dist/*.js) that were loaded when activate() returned (the activation budget: this entry alone). */
+  loadedAtActivation: string[];
+}
 
 export function activate(context: vscode.ExtensionContext): ZeroedNpyTestApi {
   const registry = new PreviewRegistry();
-  const mru = new DtypeMru(context.globalState);
+  let mru: DtypeMru | undefined;
+  const dtypeMru = async (): Promise<DtypeMru> => mru ??= new (await import('./dtypeMru')).DtypeMru(context.globalState);
+  const { extensionUri } = context;
   context.subscriptions.push(
-    NpyPreviewProvider.register(context, registry),
-    NpzPreviewProvider.register(context, registry),
-    vscode.commands.registerCommand('zeroedNpy.create', (arg?: unknown) => createCommand(mru, arg)),
-    vscode.commands.registerCommand('zeroedNpy.createLike', (arg?: unknown) => createLikeCommand(mru, arg)),
-    vscode.commands.registerCommand('zeroedNpy.openPreview', (arg?: unknown) => openPreviewCommand(arg)),
-    vscode.commands.registerCommand('zeroedNpy.resize', (arg?: unknown) => resizeCommand(arg, (uri) => registry.refresh(uri.toString()))),
+    vscode.window.registerCustomEditorProvider('zeroedNpy.preview', previewEditorProvider(async (uri, panel) => {
+      new (await import('./previewSession')).PreviewSession(uri, panel, extensionUri, registry);
+    }), PREVIEW_EDITOR_OPTIONS),
+    vscode.window.registerCustomEditorProvider('zeroedNpy.npzPreview', previewEditorProvider(async (uri, panel) => {
+      new (await import('./npzSession')).NpzSession(uri, panel, extensionUri, registry);
+    }), PREVIEW_EDITOR_OPTIONS),
+    vscode.commands.registerCommand('zeroedNpy.create', async (arg?: unknown) => (await import('./createFlow')).createCommand(await dtypeMru(), arg)),
+    vscode.commands.registerCommand('zeroedNpy.createLike', async (arg?: unknown) => (await import('./createFlow')).createLikeCommand(await dtypeMru(), arg)),
+    vscode.commands.registerCommand('zeroedNpy.openPreview', async (arg?: unknown) => (await import('./openPreview')).openPreviewCommand(arg)),
+    vscode.commands.registerCommand('zeroedNpy.resize', async (arg?: unknown) =>
+      (await import('./resizeFlow')).resizeCommand(arg, (uri) => registry.refresh(uri.toString()))),
   );
-  return { previews: () => registry.snapshots() };
+  return { previews: () => registry.snapshots(), loadedAtActivation: loadedBundles(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath) };
+}
+
+/** Our bundles in Node's module cache (the entry requires its chunks through it), as dist/<name>. */
+function loadedBundles(dist: string): string[] {
+  return Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => `dist/${f.slice(dist.length + 1).replace(/\\/g, '/')}`).sort();
 }
 
 export function deactivate(): void { /* subscriptions are disposed by VS Code */ }

@@ -42,6 +42,15 @@ describe('fserrors', () => {
     assert.doesNotMatch(m, /ext4 stops/);
   });
 
+  it('ENOSPC on a sparse create: with free blocks left it is the extension that was refused (APFS), else the header found no room', () => {
+    const space = (freeBytes: bigint) => ({ freeBytes, blockBytes: 4096n, noFreeInodes: false });
+    const apfs = fsErrorSentence('ENOSPC', { action: 'create', path: PATH, bytes: 64n << 30n, allocate: 'sparse', space: space(10n << 30n) });
+    assert.equal(apfs, `Cannot create ${PATH}: the file system refused a sparse file of 64 GiB for lack of free space (10 GiB free); some file systems (APFS) refuse even a sparse file larger than the free space: free some space, or create it smaller and grow it with resize.`);
+    assertOneSentence(apfs);
+    assert.match(fsErrorSentence('ENOSPC', { action: 'create', path: PATH, bytes: 64n << 30n, allocate: 'sparse', space: space(0n) }), /no room even for the header/);
+    assert.match(fsErrorSentence('ENOSPC', { action: 'create', path: PATH, bytes: 64n << 30n, allocate: 'sparse' }), /no room even for the header/);
+  });
+
   it('ENOENT says which folder is missing when creating, and that the file is missing when reading', () => {
     assert.match(fsErrorSentence('ENOENT', { action: 'create', path: PATH }), /the folder \/data\/arrays does not exist/);
     assert.match(fsErrorSentence('ENOENT', { action: 'read', path: PATH }), /the file does not exist/);

@@ -149,13 +149,3 @@ function tryFallocate(input: FullAllocationInput): Promise<boolean> {
       });
   });
 }
-
-/**
- * NTFS files are only sparse once flagged (FSCTL_SET_SPARSE); extending an unflagged file reserves every byte.
- * If fsutil fails the file is simply not sparse, and the allocated size reported afterwards says so.
- */
-export function setSparseFlagWindows(path: string): Promise<void> {
-  return new Promise((done) => {
-    execFile('fsutil', ['sparse', 'setflag', path], { windowsHide: true }, () => done());
-  });
-}

@@ -105,8 +105,16 @@ export function fsErrorSentence(errno: string, ctx: FsErrorContext, detail?: str
           'some file systems (APFS) refuse even a sparse extension larger than the free space: free some space or grow it in smaller steps.';
       }
       if (!creating) return `${head}the disk is full; free some space and try again.`;
-      // Sparse: only the header needed space, so the file's logical size is beside the point.
-      if (ctx.allocate === 'sparse') return `${head}the disk is full, with no room even for the header; free some space or choose another folder.`;
+      if (ctx.allocate === 'sparse') {
+        // Free blocks left: the refusal was the extension itself (APFS has been reported to refuse a sparse file
+        // larger than the free space, though it costs none).
+        if (ctx.space && ctx.space.freeBytes >= ctx.space.blockBytes && ctx.bytes !== undefined) {
+          return `${head}the file system refused a sparse file of ${formatBytes(ctx.bytes)} for lack of free space (${formatBytes(ctx.space.freeBytes)} free); ` +
+            'some file systems (APFS) refuse even a sparse file larger than the free space: free some space, or create it smaller and grow it with resize.';
+        }
+        // Otherwise only the header needed space, so the file's logical size is beside the point.
+        return `${head}the disk is full, with no room even for the header; free some space or choose another folder.`;
+      }
       if (ctx.bytes !== undefined && ctx.space) {
         return `${head}there is not enough free space (the file needs ${formatBytes(ctx.bytes)}, ${formatBytes(ctx.space.freeBytes)} ` +
           `${ctx.space.freeBytes === 1n ? 'is' : 'are'} free); free some space, choose another folder or use sparse allocation.`;

@@ -6,12 +6,12 @@
 //   fit      the growth axis set to the whole rows the data holds (recovers a torn or appended-to file)
 // Crash safety: each step is followed by fsync, in an order that leaves a file numpy loads with the old or the new
 // shape at every point (a longer file than the header says is "trailing bytes", which numpy ignores).
-import { setSparseFlagWindows } from './allocate';
 import { NpyError } from '../errors';
 import { freeSpace, fsError } from './fsErrors';
 import { buildHeaderOfLength, parseHeader } from '../format/header';
 import { inspectOpenFile, readHeaderBytes } from './inspect';
 import { allocatedBytesOf, withRegularFile, writeAll } from './regularFile';
+import { setSparseFlagWindows, windowsSparse } from './windowsSparse';
 import { elementCount, parseShape, shapeRepr } from '../format/shape';
 import { NpyReport, ParsedHeader } from '../types';
 import { formatBytes, formatCount } from '../units';
@@ -195,7 +195,13 @@ export async function resizeNpy(opts: ResizeOptions): Promise<ResizeResult> {
     try {
       if (plan.newFileBytes > plan.oldFileBytes) {
         // Grow: the new space first (sparse: a hole reads as zeros), then the header that makes it part of the array.
-        if (process.platform === 'win32') await setSparseFlagWindows(path);
+        if (windowsSparse.needed) {
+          const failed = await setSparseFlagWindows(path);
+          if (failed !== undefined) {
+            throw new NpyError('no-sparse',
+              `Cannot grow ${path}: Windows would not mark it sparse (${failed}), so the ${formatBytes(plan.newFileBytes - plan.oldFileBytes)} it grows by would take that space on disk now; the file is unchanged.`);
+          }
+        }
         await handle.truncate(Number(plan.newFileBytes));
         await handle.sync();
         opts.onStep?.('extended');

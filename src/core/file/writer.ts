@@ -4,13 +4,14 @@
 import { link, lstat, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { allocateFull, FullAllocationMethod, setSparseFlagWindows } from './allocate';
+import { allocateFull, FullAllocationMethod } from './allocate';
 import { parseDtype } from '../format/dtype';
 import { NpyError, isNpyError } from '../errors';
 import { errnoOf, fileSystemLimit, freeSpace, fsError, fsErrorSentence } from './fsErrors';
 import { buildHeader } from '../format/header';
 import { allocatedBytesOf, writeAll } from './regularFile';
 import { CreateLock, takeCreateLock } from './tempFiles';
+import { setSparseFlagWindows, windowsSparse } from './windowsSparse';
 import { elementCount as countElements, parseShape } from '../format/shape';
 import { AllocateMode, Dtype, Order } from '../types';
 import { formatBytes, formatCount } from '../units';
@@ -122,13 +123,20 @@ export async function writeZeroedNpy(opts: WriteOptions): Promise<WriteResult> {
     handle = await open(tmp, 'wx', 0o666);
     tmpExists = true;
     checkCancelled();
+    // Windows: the flag goes on the empty file, before any byte could be reserved.
+    if (allocate === 'sparse' && windowsSparse.needed) {
+      const failed = await setSparseFlagWindows(tmp);
+      if (failed !== undefined) {
+        throw new NpyError('no-sparse',
+          `Cannot create ${target} as a sparse file: Windows would not mark it sparse (${failed}), so it would take all ${formatBytes(plan.fileBytes)} on disk now; choose full allocation to reserve that space on purpose, or a folder on an NTFS or ReFS drive.`);
+      }
+      checkCancelled();
+    }
     await writeAll(handle, plan.header);
     checkCancelled();
     const total = Number(plan.fileBytes);
     let method: WriteResult['method'];
     if (allocate === 'sparse') {
-      if (process.platform === 'win32') await setSparseFlagWindows(tmp);
-      checkCancelled();
       await handle.truncate(total);
       method = 'ftruncate';
     } else {

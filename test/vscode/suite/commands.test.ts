@@ -1,7 +1,9 @@
 // Every command the manifest contributes is registered, and the extension runs where the tests expect it.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID } from './extension';
+import { writeZeroedNpy } from '../../../src/core/file/writer';
+import { api, closeAllEditors, EXTENSION_ID, freshDir, openPreview } from './extension';
 
 describe('extension in code-server', () => {
   it('runs as a workspace extension on the server (web UI, remote host)', async () => {
@@ -11,6 +13,21 @@ describe('extension in code-server', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
     assert.ok(ext.isActive);
+  });
+
+  it('activation loads dist/extension.js alone; a command loads its own bundle when it first runs', async () => {
+    const { loadedAtActivation } = await api();
+    assert.deepEqual(loadedAtActivation, ['dist/extension.js'], 'the modules of ours loaded at activation');
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.fsPath;
+    const chunk = path.join(root, 'dist', 'extension-previewSession.js');
+    const file = path.join(await freshDir('chunks'), 'a.npy');
+    await writeZeroedNpy({ path: file, dtype: 'f8', shape: '3' });
+    try {
+      await openPreview(file);
+      assert.ok(chunk in require.cache, `${chunk} was not loaded by the first preview`);
+    } finally {
+      await closeAllEditors();
+    }
   });
 
   it('registers every contributed command', async () => {

@@ -8,7 +8,7 @@ import type { NpyReportJson } from '../../../src/core/file/inspect';
 export const EXTENSION_ID = 'zeroed-npy.zeroed-npy';
 
 export interface PreviewState { uri: string; report?: NpyReportJson; error?: string; renders: number }
-export interface ZeroedNpyApi { previews(): PreviewState[] }
+export interface ZeroedNpyApi { previews(): PreviewState[]; loadedAtActivation: string[] }
 
 export async function api(): Promise<ZeroedNpyApi> {
   const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
