@@ -9,7 +9,7 @@ export function replaceConfirmation(name: string, bytes: bigint | undefined, t: 
   return {
     message: bytes === undefined
       ? t('{0} already exists. Replace it with a zero-filled file? Its current data will be lost.', name)
-      : t('{0} already exists and holds {1}. Replace it with a zero-filled file? Its current data ({1}) will be lost.', name, formatBytes(bytes)),
+      : t('{0} already exists and holds {1}. Replace it with a zero-filled file? Its current data will be lost.', name, formatBytes(bytes)),
     detail: t('The old file is replaced only once the new one is complete; until then it stays as it is.'),
     keep: t('Keep the Existing File'),
     replace: t('Replace and Lose Its Data'),
