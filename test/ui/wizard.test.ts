@@ -2,7 +2,7 @@
 // numpy checks the files it makes; the expected numbers come from numpy and the core's formatters.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatBytes, formatCount } from '../../src/core/units';
@@ -332,5 +332,47 @@ describe('Create Zeroed .npy wizard', () => {
     await wb.previewRendered();
     assert.deepEqual(readdirSync(other), ['x.npy']);
     assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('full allocation: the progress notification closes when the file is written, and the notice fits', async () => {
+    mkdirSync(path.join(dir, '.vscode'));
+    writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'zeroedNpy.allocation': 'full' }));
+    wb = await session().open(dir);
+    await wb.runCommand('Create Zeroed .npy');
+    await wb.waitForStep(1);
+    await wb.pickItem(/^int8/);
+    await wb.waitForStep(2);
+    assert.match(await wb.typeAndWaitMessage('256, 1024, 1024', /full allocation/), /^\(256, 1024, 1024\) int8 · /);
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(3);
+    await wb.pickItem(/^C order/);
+    await wb.waitForStep(4);
+    const name = (await wb.step()).value;
+    // Remember whether the progress toast ever showed, so its closing is not vacuous.
+    await wb.page.evaluate((text) => {
+      const w = window as unknown as { sawProgress?: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        for (const t of document.querySelectorAll('.notifications-toasts .notification-toast')) if (t.textContent?.includes(text)) w.sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, `Creating ${name}`);
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInputHidden();
+    const toasts = wb.page.locator('.notifications-toasts .notification-toast');
+    const created = toasts.filter({ hasText: `Created ${name}.` });
+    await created.waitFor({ state: 'visible', timeout: 60_000 });
+    // The notice is whole: its text is not cut with an ellipsis in the toast.
+    const fits = await created.locator('.notification-list-item-message').evaluate((e) => e.scrollWidth <= e.clientWidth);
+    assert.ok(fits, 'the created notice fits its toast');
+    await toasts.filter({ hasText: `Creating ${name}` }).waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(await wb.page.evaluate(() => (window as unknown as { sawProgress?: boolean }).sawProgress), true, 'the progress toast did show');
+    // And nothing about the write is left in the notification centre, which does list the notice.
+    await wb.runCommand('Notifications: Show Notifications');
+    const center = wb.page.locator('.notifications-center');
+    await center.locator('.notification-list-item', { hasText: `Created ${name}.` }).waitFor({ state: 'visible' });
+    assert.equal(await center.locator('.notification-list-item', { hasText: `Creating ${name}` }).count(), 0, 'no progress notification left open');
+    const np = loadWithNumpy(path.join(dir, name));
+    assert.deepEqual(np.shape, [256, 1024, 1024]);
+    assert.ok(np.allocated >= 256 * 1024 * 1024, `fully allocated: ${np.allocated} bytes`);
   });
 });
