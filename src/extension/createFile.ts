@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { AllocateMode, Order } from '../core/types';
 import { formatBytes } from '../core/units';
 import { WriteResult, writeZeroedNpy } from '../core/file/writer';
-import { createdMessage } from './model/createdMessage';
+import { createdNotice } from './model/createdMessage';
 import { Settings } from './settings';
 
 const t = vscode.l10n.t;
@@ -45,8 +45,14 @@ export async function afterCreate(r: WriteResult, settings: Settings): Promise<v
   if (settings.revealInExplorer) {
     try { await vscode.commands.executeCommand('revealInExplorer', uri); } catch { /* explorer hidden or file outside the workspace */ }
   }
+  let previewShown = false;
   if (settings.openPreviewAfterCreate) {
-    try { await vscode.commands.executeCommand('vscode.openWith', uri, 'zeroedNpy.preview'); } catch { /* preview failures show in the preview */ }
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'zeroedNpy.preview');
+      previewShown = true;
+    } catch { /* preview failures show in the preview */ }
   }
-  void vscode.window.showInformationMessage(createdMessage(r, t));
+  const notice = createdNotice(r, t, previewShown);
+  if (notice.warning) void vscode.window.showWarningMessage(notice.text);
+  else void vscode.window.showInformationMessage(notice.text);
 }

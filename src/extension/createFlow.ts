@@ -84,7 +84,7 @@ function checkGiven(a: CreateArgs): void {
   if (a.shape !== undefined) parseShape(a.shape);
   if (a.dtype !== undefined && a.shape !== undefined) planZeroedNpy({ dtype: a.dtype, shape: a.shape, order: a.order ?? 'C' });
   if (a.name !== undefined) {
-    const problem = nameProblem(a.name, t);
+    const problem = nameProblem(a.name, t, 'script');
     if (problem) throw new UserError(problem);
   }
 }
@@ -116,7 +116,7 @@ async function create(mru: DtypeMru, given: CreateArgs, folderArg: vscode.Uri | 
   const allocate: AllocateMode = given.allocate ?? settings.allocation;
   const input: WizardInput = {
     folder, given, initial: prefill, defaultDtype: settings.defaultDtype, defaultOrder: settings.defaultOrder,
-    allocate, mru: mru.get(), ...(await freeSpace(folder)),
+    allocate, mru: mru.get(), ...(await freeSpace(folder)), spaceOf: freeSpace,
   };
   const answers = await runWizard(input);
   if (!answers) return undefined;

@@ -1,7 +1,8 @@
 // The wizard as a person uses it: command palette and explorer context menu, live size line, Back, Escape.
 // numpy checks the files it makes; the expected numbers come from numpy and the core's formatters.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatBytes, formatCount } from '../../src/core/units';
@@ -20,6 +21,9 @@ idx = tuple(d - 1 for d in a.shape)
 print(json.dumps({'dtype': a.dtype.str, 'shape': list(a.shape), 'fortran': bool(np.isfortran(a)),
   'size': st.st_size, 'allocated': st.st_blocks * 512, 'zero': bool(a[idx] == 0 and a.flat[0] == 0)}))`, file);
 }
+
+/** An input box's prompt as written: VS Code appends "(Press 'Enter' to confirm or 'Escape' to cancel)". */
+const withoutKeys = (message: string): string => message.replace(/ \(Press 'Enter' to confirm or 'Escape' to cancel\)$/, '');
 
 describe('Create Zeroed .npy wizard', () => {
   let base: string;
@@ -58,14 +62,18 @@ describe('Create Zeroed .npy wizard', () => {
     assert.equal((await wb.step()).value, '1024, 2048, 4096', 'coming back to the shape step shows the shape typed before');
     const line64 = await wb.typeAndWaitMessage('1024, 2048, 4096', new RegExp(formatBytes(count * 8n)));
     assert.ok(line64.includes(formatCount(count)), line64);
+    assert.ok(line64.startsWith('(1024, 2048, 4096) float64 · '), `the line names the shape and dtype: ${line64}`);
     await wb.shot(screenshotDir(), 'wizard.png');
     await wb.page.keyboard.press('Enter');
 
     await wb.waitForStep(3);
     await wb.pickItem(/^C order/);
     await wb.waitForStep(4);
-    const name = (await wb.step()).value;
+    const last = await wb.step();
+    const name = last.value;
     assert.match(name, /\.npy$/);
+    assert.match(withoutKeys(last.message), new RegExp(`^Creates \\(1024, 2048, 4096\\) float64, C order, .* \\(sparse\\) in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`),
+      `the last step summarises: ${last.message}`);
     await wb.page.keyboard.press('Enter');
     await wb.quickInputHidden();
 
@@ -138,11 +146,10 @@ describe('Create Zeroed .npy wizard', () => {
     wb = await session().open(dir);
     await wb.runCommand('Create Zeroed .npy');
     await wb.waitForStep(1);
-    await wb.quickInput.locator('input').fill('float7');
+    const reason = await wb.typeAndWaitMessage('float7', /float7/);
+    assert.equal(reason, "numpy does not understand the dtype 'float7'; use a name such as float64 or a code such as <f8.", 'the whole sentence, not a cut row');
     const focused = wb.quickInput.locator('.quick-input-list .monaco-list-row.focused');
-    await focused.waitFor();
-    const reason = ((await focused.textContent()) ?? '').trim();
-    assert.match(reason, /float7/, `the item names the typed text: ${reason}`);
+    assert.match(((await focused.textContent()) ?? '').trim(), /float7/, 'the focused row names the typed text');
     await wb.page.keyboard.press('Enter');
     assert.match((await wb.step()).title, /\(1\/4\)/, 'still at the dtype step');
 
@@ -163,6 +170,18 @@ describe('Create Zeroed .npy wizard', () => {
   it('explorer: right-click a .npy → Create Zeroed .npy Like This… pre-fills the wizard from it', async () => {
     py('np.save(sys.argv[1], np.ones((2, 5), dtype=">u4")); print(1)', path.join(dir, 'model.npy'));
     wb = await session().open(dir);
+    // Our entries come after the navigation group: Open to the Side first, then a separator, then ours.
+    const row = wb.explorerRow('model.npy');
+    await row.waitFor({ state: 'visible' });
+    await row.click({ button: 'right' });
+    const menu = wb.page.locator('.context-view .monaco-menu .actions-container').first();
+    await menu.locator('.action-item', { hasText: 'Create Zeroed .npy Like This…' }).waitFor({ state: 'visible' });
+    const entries = await menu.locator(':scope > .action-item').evaluateAll((els) => els.map((e) => (e.classList.contains('disabled') && e.querySelector('.separator') ? '---' : (e.textContent ?? '').trim())));
+    const side = entries.findIndex((e) => e.startsWith('Open to the Side'));
+    const like = entries.findIndex((e) => e.startsWith('Create Zeroed .npy Like This…'));
+    assert.ok(side >= 0 && like > side, entries.join(' | '));
+    assert.ok(entries.slice(side + 1, like).includes('---'), `a separator between the navigation group and ours: ${entries.join(' | ')}`);
+    await wb.page.keyboard.press('Escape');
     await wb.contextMenu('model.npy', 'Create Zeroed .npy Like This…');
     await wb.waitForStep(1);
     await wb.quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: '>u4' }).waitFor();
@@ -193,5 +212,167 @@ describe('Create Zeroed .npy wizard', () => {
     const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
     assert.ok(labels.some((l) => l.includes('Zeroed .npy: Create Zeroed .npy…')), labels.join(' | '));
     await wb.page.keyboard.press('Escape');
+  });
+
+  /** The modal dialog of the workbench (web: a .monaco-dialog-box). */
+  const dialog = (w: Workbench) => w.page.locator('.monaco-dialog-box');
+  const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  /** Runs the wizard with int8 and shape 4 up to the name step. */
+  async function toNameStep(w: Workbench): Promise<void> {
+    await w.runCommand('Create Zeroed .npy');
+    await w.waitForStep(1);
+    await w.pickItem(/^int8/);
+    await w.waitForStep(2);
+    await w.typeAndWaitMessage('4', /elements/);
+    await w.page.keyboard.press('Enter');
+    await w.waitForStep(3);
+    await w.pickItem(/^C order/);
+    await w.waitForStep(4);
+  }
+
+  it('dtype: what is typed wins — S, U, V and a get the 0-bytes sentence whole and Enter takes nothing; U5 is U5', async () => {
+    wb = await session().open(dir);
+    await wb.runCommand('Create Zeroed .npy');
+    await wb.waitForStep(1);
+    for (const typed of ['S', 'U', 'V', 'a']) {
+      const msg = await wb.typeAndWaitMessage(typed, /0 bytes per item/);
+      assert.match(msg, /^The dtype \S+ has 0 bytes per item; give a length, such as S10, U5 or V16\.$/, `${typed}: ${msg}`);
+      await wb.page.keyboard.press('Enter');
+      await wb.page.waitForTimeout(300);
+      assert.match((await wb.step()).title, /\(1\/4\)/, `${typed} + Enter stays at the dtype step`);
+    }
+    await wb.quickInput.locator('input').fill('U5');
+    await wb.quickInput.locator('.quick-input-list .monaco-list-row.focused', { hasText: '<U5' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(2);
+    assert.ok((await wb.typeAndWaitMessage('3', /elements/)).startsWith('(3,) U5 · 3 elements · 60 B'));
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(3);
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(4);
+    const name = (await wb.step()).value;
+    assert.equal(name, 'zeros_U5_3.npy');
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInputHidden();
+    await wb.previewRendered();
+    assert.equal(loadWithNumpy(path.join(dir, name)).dtype, '<U5');
+  });
+
+  it('an existing name: the dialog says the data and its size are lost, Enter keeps the file, Replace replaces it', async () => {
+    const file = path.join(dir, 'keep.npy');
+    py('np.save(sys.argv[1], np.arange(1000, dtype="<f4")); print(1)', file);
+    const hash = sha(file);
+    const size = BigInt(statSync(file).size);
+    wb = await session().open(dir);
+    await toNameStep(wb);
+    await wb.typeAndWaitMessage('keep.npy', /already exists/);
+    await wb.page.keyboard.press('Enter');
+    const box = dialog(wb);
+    await box.waitFor({ state: 'visible' });
+    const text = (await box.textContent()) ?? '';
+    assert.ok(text.includes(`keep.npy already exists and holds ${formatBytes(size)}.`), text);
+    assert.match(text, /Replace it with a zero-filled file\? Its current data will be lost\./);
+    await wb.page.keyboard.press('Enter');
+    await box.waitFor({ state: 'hidden' });
+    await wb.waitForStep(4);
+    assert.equal(sha(file), hash, 'Enter in the dialog keeps the file');
+    assert.equal((await wb.step()).value, 'keep.npy', 'back at the name step with the name');
+
+    await wb.page.keyboard.press('Enter');
+    await box.waitFor({ state: 'visible' });
+    await box.locator('.monaco-button', { hasText: 'Replace and Lose Its Data' }).click();
+    await wb.quickInputHidden();
+    await wb.previewRendered();
+    const np = loadWithNumpy(file);
+    assert.equal(np.dtype, '|i1');
+    assert.deepEqual(np.shape, [4]);
+    assert.deepEqual(readdirSync(dir), ['keep.npy']);
+  });
+
+  it('a name with a space at either end or a bare .npy is asked about once and created exactly as typed', async () => {
+    wb = await session().open(dir);
+    for (const [name, why] of [[' spaced .npy', /begins with a space/], ['.npy', /hidden file/]] as const) {
+      await toNameStep(wb);
+      const warning = await wb.typeAndWaitMessage(name, why);
+      assert.match(warning, /Press Enter twice to keep it\.$/);
+      await wb.page.keyboard.press('Enter');
+      await wb.quickInput.locator('.quick-input-message', { hasText: /Press Enter again/ }).waitFor();
+      assert.equal((await wb.step()).value, name, 'nothing trimmed');
+      await wb.page.keyboard.press('Enter');
+      await wb.quickInputHidden();
+      await wb.previewRendered();
+      assert.ok(readdirSync(dir).includes(name), `${JSON.stringify(name)} in ${JSON.stringify(readdirSync(dir))}`);
+      assert.deepEqual(loadWithNumpy(path.join(dir, name)).shape, [4]);
+    }
+  });
+
+  it('the name step shows the folder and Change Folder… moves the file elsewhere; a / in the name points at that button', async () => {
+    const other = path.join(base, 'other');
+    mkdirSync(other);
+    wb = await session().open(dir);
+    await toNameStep(wb);
+    assert.match(withoutKeys((await wb.step()).message), new RegExp(`in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`));
+    const refused = await wb.typeAndWaitMessage('other/x.npy', /cannot contain/);
+    assert.match(refused, /use the Change Folder button above\.$/);
+    await wb.quickInput.locator('input').fill('x.npy');
+    await wb.quickInput.locator('.quick-input-titlebar .action-label[aria-label="Change Folder…"], .quick-input-titlebar .action-label[title="Change Folder…"]').first().click();
+    // code-server's own folder dialog is a quick input holding a path.
+    const pathBox = wb.quickInput.locator('input');
+    await wb.quickInput.locator('.quick-input-title', { hasText: 'Folder for the new .npy file' }).waitFor();
+    await pathBox.fill(`${other}/`);
+    await wb.page.waitForTimeout(500);
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInput.locator('.quick-input-title', { hasText: /Create Zeroed \.npy in other/ }).waitFor();
+    const step = await wb.step();
+    assert.equal(step.value, 'x.npy', 'the name typed before is kept');
+    assert.match(withoutKeys(step.message), new RegExp(`in ${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`));
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInputHidden();
+    await wb.previewRendered();
+    assert.deepEqual(readdirSync(other), ['x.npy']);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('full allocation: the progress notification closes when the file is written, and the notice fits', async () => {
+    mkdirSync(path.join(dir, '.vscode'));
+    writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'zeroedNpy.allocation': 'full' }));
+    wb = await session().open(dir);
+    await wb.runCommand('Create Zeroed .npy');
+    await wb.waitForStep(1);
+    await wb.pickItem(/^int8/);
+    await wb.waitForStep(2);
+    assert.match(await wb.typeAndWaitMessage('256, 1024, 1024', /full allocation/), /^\(256, 1024, 1024\) int8 · /);
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForStep(3);
+    await wb.pickItem(/^C order/);
+    await wb.waitForStep(4);
+    const name = (await wb.step()).value;
+    // Remember whether the progress toast ever showed, so its closing is not vacuous.
+    await wb.page.evaluate((text) => {
+      const w = window as unknown as { sawProgress?: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        for (const t of document.querySelectorAll('.notifications-toasts .notification-toast')) if (t.textContent?.includes(text)) w.sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, `Creating ${name}`);
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInputHidden();
+    const toasts = wb.page.locator('.notifications-toasts .notification-toast');
+    const created = toasts.filter({ hasText: `Created ${name}.` });
+    await created.waitFor({ state: 'visible', timeout: 60_000 });
+    // The notice is whole: its text is not cut with an ellipsis in the toast.
+    const fits = await created.locator('.notification-list-item-message').evaluate((e) => e.scrollWidth <= e.clientWidth);
+    assert.ok(fits, 'the created notice fits its toast');
+    await toasts.filter({ hasText: `Creating ${name}` }).waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(await wb.page.evaluate(() => (window as unknown as { sawProgress?: boolean }).sawProgress), true, 'the progress toast did show');
+    // And nothing about the write is left in the notification centre, which does list the notice.
+    await wb.runCommand('Notifications: Show Notifications');
+    const center = wb.page.locator('.notifications-center');
+    await center.locator('.notification-list-item', { hasText: `Created ${name}.` }).waitFor({ state: 'visible' });
+    assert.equal(await center.locator('.notification-list-item', { hasText: `Creating ${name}` }).count(), 0, 'no progress notification left open');
+    const np = loadWithNumpy(path.join(dir, name));
+    assert.deepEqual(np.shape, [256, 1024, 1024]);
+    assert.ok(np.allocated >= 256 * 1024 * 1024, `fully allocated: ${np.allocated} bytes`);
   });
 });

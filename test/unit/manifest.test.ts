@@ -12,7 +12,7 @@ interface Manifest {
   capabilities: Record<string, { supported: boolean | 'limited'; description?: string }>;
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
-    menus: Record<string, Array<{ command: string; when?: string }>>;
+    menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
     customEditors: Array<{ viewType: string; selector: Array<{ filenamePattern: string }>; priority?: string }>;
     configuration: { properties: Record<string, { default: unknown; type: string; enum?: string[] }> };
   };
@@ -58,6 +58,15 @@ describe('manifest', () => {
       const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === command);
       assert.ok(palette?.when && /resourceExtname == \.npy/.test(palette.when) && /activeCustomEditorId == zeroedNpy\.preview/.test(palette.when), command);
     }
+  });
+
+  it('explorer: our entries sit in their own group, right below the navigation group (Open to the Side stays on top)', () => {
+    const explorer = pkg.contributes.menus['explorer/context'];
+    const groups = explorer.map((m) => (m.group ?? '').split('@')[0]);
+    assert.deepEqual([...new Set(groups)], ['1_zeroedNpy'], groups.join(', '));
+    // VS Code sorts groups by name after 'navigation'; its own explorer groups start at 2_workspace, so 1_ is next.
+    const orders = explorer.map((m) => Number((m.group ?? '').split('@')[1]));
+    assert.deepEqual(orders, [1, 2, 3, 4], 'create, create like, preview, resize in that order');
   });
 
   it('the custom editors\' view types are the ones the providers register', () => {

@@ -20,3 +20,15 @@ export function createdMessage(r: Pick<WriteResult, 'path' | 'fileBytes' | 'allo
   }
   return t('Created {0}: {1} logical, {2} on disk.', name, logical, disk);
 }
+
+/**
+ * The notification after creating. With the preview open it already shows the sizes, so the notice is only the
+ * name (a long sentence is cut in a notification); a file system that did not keep a big file sparse is worth
+ * the whole sentence, as a warning.
+ */
+export function createdNotice(r: Pick<WriteResult, 'path' | 'fileBytes' | 'allocatedBytes' | 'allocate' | 'sparse'>, t: Translate,
+  previewShown: boolean): { text: string; warning: boolean } {
+  const notSparse = r.allocate === 'sparse' && !r.sparse && r.allocatedBytes !== null && r.fileBytes > SMALL_FILE_BYTES;
+  if (previewShown && !notSparse) return { text: t('Created {0}.', path.basename(r.path)), warning: false };
+  return { text: createdMessage(r, t), warning: notSparse };
+}

@@ -1,6 +1,7 @@
 // The dtype step's list: recently used first, then common types, plus whatever the user typed when numpy
 // would accept it (or one item saying why not). No vscode import: the host maps these to QuickPickItems.
 import { parseDtype } from '../../core/format/dtype';
+import { parseSpelling } from '../../core/format/dtypeSpelling';
 import { isNpyError } from '../../core/errors';
 import { formatBytes } from '../../core/units';
 import { Translate } from './translate';
@@ -29,6 +30,8 @@ export interface DtypeItem {
   alwaysShow?: boolean;
   /** Preselect this item. */
   picked?: boolean;
+  /** kind 'invalid': the core's whole sentence, shown as the step's message (a list row would cut it). */
+  reason?: string;
 }
 
 export interface Resolved { value: string; key: string; name: string; descr: string; itemsize: number; description: string; isStruct: boolean }
@@ -83,13 +86,6 @@ export interface DtypeItemsInput {
   t: Translate;
 }
 
-/** VS Code's quick pick shows an item when the filter is a substring of its label or description. */
-function matchesFilter(item: DtypeItem, typed: string): boolean {
-  const q = typed.trim().toLowerCase();
-  if (q === '') return true;
-  return item.label.toLowerCase().includes(q) || (item.description ?? '').toLowerCase().includes(q);
-}
-
 export function dtypeItems(input: DtypeItemsInput): DtypeItem[] {
   const { t } = input;
   const seen = new Set<string>();
@@ -128,17 +124,67 @@ export function dtypeItems(input: DtypeItemsInput): DtypeItem[] {
     if (!listed) {
       try {
         const r = resolveDtype(typed);
-        items.unshift({ ...itemFor(r, typed), description: `${r.isStruct ? r.name : `${r.descr} (${r.name})`} · ${sizeText(r.itemsize)}`,
-          detail: r.isStruct ? r.description : undefined, value: typed, alwaysShow: true });
+        items.unshift({ ...typedItem(r), alwaysShow: true });
       } catch (e) {
-        // Only explain when nothing in the list matches either: "flo" is a fine start of "float64". An object
-        // dtype is refused for good, however much of the list still matches.
-        const final = isNpyError(e) && e.code === 'object-dtype';
-        if (final || !items.some((i) => i.kind === 'dtype' && matchesFilter(i, typed))) {
-          items.unshift({ kind: 'invalid', label: isNpyError(e) ? e.message : String(e), alwaysShow: true });
+        // "flo" is a fine start of "float64", so the list stays acceptable; anything else is explained and
+        // can never be taken as a different dtype ("S" is not datetime64[ns], "U" is not uint8).
+        if (isFinal(typed, e) || !items.some((i) => startsLike(i, typed))) {
+          const reason = isNpyError(e) ? e.message : String(e);
+          items.unshift({ kind: 'invalid', label: typed, description: t('cannot be created as typed'), reason, alwaysShow: true });
         }
       }
     }
   }
   return items;
+}
+
+function typedItem(r: Resolved): DtypeItem {
+  return { ...itemFor(r, r.value), description: `${r.isStruct ? r.name : `${r.descr} (${r.name})`} · ${sizeText(r.itemsize)}`,
+    detail: r.isStruct ? r.description : undefined, value: r.value };
+}
+
+/** A listed dtype whose name continues what was typed ("flo" → float64): a completion, not a fuzzy match. */
+function startsLike(item: DtypeItem, typed: string): boolean {
+  return item.kind === 'dtype' && item.label.startsWith(typed);
+}
+
+/**
+ * Text numpy reads as a dtype that cannot be zero-filled ("S", "U0", "str", "V" have 0 bytes; "O" is a pickle), and
+ * typed struct literals: what the user meant is clear, so no completion may stand in for it.
+ */
+function isFinal(typed: string, e: unknown): boolean {
+  if (isNpyError(e) && e.code === 'object-dtype') return true;
+  if (/^[[(]/.test(typed)) return true;
+  try { parseSpelling(typed); return true; } catch { return false; }
+}
+
+/** The step's view for what is typed: the items, the one to focus, and the whole sentence when it is refused. */
+export function dtypeStepView(input: DtypeItemsInput): { items: DtypeItem[]; active?: DtypeItem; message?: string } {
+  const items = dtypeItems(input);
+  const typed = input.typed.trim();
+  const first = items[0];
+  if (typed !== '' && first?.alwaysShow) return { items, active: first, message: first.kind === 'invalid' ? first.reason : undefined };
+  // Focus the completion ourselves: the quick pick's own filter may rank a fuzzy match first.
+  const completion = typed !== '' ? items.find((i) => startsLike(i, typed)) : undefined;
+  return { items, active: completion };
+}
+
+/**
+ * What Enter (or a click) creates, given the text in the box and the item the quick pick reports: text that spells
+ * a dtype wins unless the item is that dtype or a completion of the text; text that is refused accepts only a
+ * completion, and never for final refusals. Decided from the text, so an item focused before the list caught up
+ * with the last keystroke cannot slip through. undefined: stay on the step.
+ */
+export function acceptedDtype(typedText: string, item: DtypeItem | undefined): DtypeItem | undefined {
+  const typed = typedText.trim();
+  const chosen = item?.kind === 'dtype' ? item : undefined;
+  if (typed === '') return chosen;
+  let r: Resolved;
+  try {
+    r = resolveDtype(typed);
+  } catch (e) {
+    return chosen && !isFinal(typed, e) && startsLike(chosen, typed) ? chosen : undefined;
+  }
+  if (chosen && (chosen.key === r.key || startsLike(chosen, typed))) return chosen;
+  return typedItem(r);
 }

@@ -28,14 +28,36 @@ export function uniqueName(name: string, exists: (candidate: string) => boolean,
   return name;
 }
 
-/** One sentence when the name cannot be used as a file name in the target folder, else undefined. */
-export function nameProblem(name: string, t: Translate): string | undefined {
+/**
+ * One sentence when the name cannot be used as a file name in the target folder, else undefined. The wizard offers
+ * a Change Folder button for a name with a path in it; a script passes the folder as its own argument.
+ */
+export function nameProblem(name: string, t: Translate, from: 'wizard' | 'script' = 'wizard'): string | undefined {
   if (name.trim() === '') return t('Enter a file name.');
-  if (/[/\\]/.test(name)) return t('A file name cannot contain / or \\; pick the folder first, then name the file.');
+  if (/[/\\]/.test(name)) {
+    return from === 'wizard'
+      ? t('A file name cannot contain / or \\; to create the file in another folder, use the Change Folder button above.')
+      : t('A file name cannot contain / or \\; give the folder in the folder argument.');
+  }
   if (name === '.' || name === '..') return t('"{0}" is not a file name.', name);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return t('A file name cannot contain control characters.');
   if (Buffer.byteLength(name, 'utf8') > 255) return t('The file name is longer than 255 bytes.');
+  return undefined;
+}
+
+/**
+ * Names people regret, asked about once rather than trimmed or refused: spaces at either end (invisible in most
+ * listings) and a leading dot (a hidden file; ".npy" alone has no name at all).
+ */
+export function nameWarning(name: string, t: Translate): string | undefined {
+  const starts = /^\s/.test(name);
+  const ends = /\s$/.test(name);
+  if (starts && ends) return t('"{0}" begins and ends with a space, which is easy to miss later.', name);
+  if (starts) return t('"{0}" begins with a space, which is easy to miss later.', name);
+  if (ends) return t('"{0}" ends with a space, which is easy to miss later.', name);
+  if (/^\.npy$/i.test(name)) return t('"{0}" has no name before the extension: it would be a hidden file.', name);
+  if (name.startsWith('.')) return t('"{0}" begins with a dot: most file listings hide it.', name);
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // The shape step's validation: parse through the core's planner and summarise what creating would cost.
 import { isNpyError } from '../../core/errors';
-import { AllocateMode, Order } from '../../core/types';
+import { shapeRepr } from '../../core/format/shape';
+import { AllocateMode, Dtype, Order } from '../../core/types';
 import { formatBytes, formatCount } from '../../core/units';
 import { Plan, planZeroedNpy } from '../../core/file/writer';
 import { Translate } from './translate';
@@ -17,11 +18,31 @@ export interface SizeLineInput {
   freeBytes?: bigint; blockBytes?: number;
 }
 
-/** "8,589,934,592 elements · 64 GiB · sparse: about 4 KiB on disk" (or the full-allocation variant). */
+/**
+ * The dtype as a person reads it: numpy's name for numbers and dates ("float64", "datetime64[ns]", "int16
+ * big-endian"), the typed spelling for strings and raw bytes ("S10", "U5", "V16": numpy's "bytes80" counts bits),
+ * and the core's words for structs ("struct of 2 fields, 12 bytes").
+ */
+export function dtypeWords(d: Dtype, t: Translate): string {
+  if (d.kind === 'struct') return d.description;
+  if (d.kind === 'S' || d.kind === 'V') return `${d.kind}${d.itemsize}`;
+  if (d.kind === 'U') return `U${d.itemsize / 4}`;
+  return d.byteorder === '>' && d.itemsize > 1 ? t('{0} big-endian', d.name) : d.name;
+}
+
+/** "(10, 2, 3) float64": the shape numpy will report (a subarray dtype's shape folded in) and the dtype. */
+export function arrayWords(plan: Plan, t: Translate): string {
+  return `${shapeRepr(plan.shape)} ${dtypeWords(plan.dtype, t)}`;
+}
+
+/**
+ * "(1024, 2048, 4096) float64 · 8,589,934,592 elements · 64 GiB · sparse: about 4 KiB on disk" (or the
+ * full-allocation variant).
+ */
 export function sizeLine(input: SizeLineInput): { text: string; severity: Severity } {
   const { plan, t } = input;
   const count = plan.elementCount === 1n ? t('1 element') : t('{0} elements', formatCount(plan.elementCount));
-  const head = `${count} · ${formatBytes(plan.dataBytes)}`;
+  const head = `${arrayWords(plan, t)} · ${count} · ${formatBytes(plan.dataBytes)}`;
   if (input.allocate === 'sparse') {
     const block = BigInt(input.blockBytes ?? DEFAULT_BLOCK_BYTES);
     const headerBytes = BigInt(plan.header.length);
@@ -53,4 +74,14 @@ export function checkShape(input: ShapeCheckInput): ShapeCheck {
   }
   const line = sizeLine({ ...input, plan });
   return { ok: true, severity: line.severity, message: line.text, plan };
+}
+
+export interface SummaryInput { plan: Plan; order: Order; allocate: AllocateMode; folder: string; t: Translate }
+
+/** The last step's line: everything that will be created, before the file name is confirmed. */
+export function createSummary(s: SummaryInput): string {
+  const { plan, t } = s;
+  const order = s.order === 'F' ? t('Fortran order') : t('C order');
+  const how = s.allocate === 'sparse' ? t('sparse') : t('fully allocated');
+  return t('Creates {0}, {1}, {2} ({3}) in {4}.', arrayWords(plan, t), order, formatBytes(plan.fileBytes), how, s.folder);
 }

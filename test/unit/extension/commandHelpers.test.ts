@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { formatBytes } from '../../../src/core/units';
 import { writeZeroedNpy } from '../../../src/core/file/writer';
 import { parseCreateArgs } from '../../../src/extension/model/createArgs';
-import { createdMessage } from '../../../src/extension/model/createdMessage';
+import { createdMessage, createdNotice } from '../../../src/extension/model/createdMessage';
+import { replaceConfirmation } from '../../../src/extension/model/replaceConfirmation';
 import { toJsonForm } from '../../../src/extension/model/jsonForm';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { makeTempDir, removeTempDir } from '../../helpers/tmp';
@@ -89,5 +90,24 @@ describe('created message', function () {
     assert.equal(createdMessage({ ...base, allocatedBytes: null, allocate: 'sparse' }, t),
       'Created z.npy: 1 GiB logical (the file system does not report its size on disk).');
     assert.equal(createdMessage({ ...base, fileBytes: 208n, allocatedBytes: 4096n, allocate: 'sparse' }, t), 'Created z.npy: 208 B logical, 4 KiB on disk.');
+  });
+
+  it('the notification is short when the preview shows the sizes, whole (a warning) when the disk did not keep it sparse', () => {
+    const base = { path: '/d/zeros_f8_1024x2048x4096.npy', fileBytes: 64n << 30n, sparse: true, allocatedBytes: 4096n, allocate: 'sparse' as const };
+    assert.deepEqual(createdNotice(base, t, true), { text: 'Created zeros_f8_1024x2048x4096.npy.', warning: false });
+    assert.deepEqual(createdNotice(base, t, false), { text: createdMessage(base, t), warning: false });
+    const dense = { ...base, sparse: false, allocatedBytes: 64n << 30n };
+    assert.deepEqual(createdNotice(dense, t, true), { text: createdMessage(dense, t), warning: true });
+    assert.deepEqual(createdNotice({ ...dense, allocate: 'full' }, t, true), { text: 'Created zeros_f8_1024x2048x4096.npy.', warning: false });
+  });
+});
+
+describe('replace confirmation', () => {
+  it('says the current data is lost, with its size, and lists Keep first (the default answer)', () => {
+    const c = replaceConfirmation('zeros_f4_1000x1000.npy', 4_000_128n, t);
+    assert.equal(c.message, `zeros_f4_1000x1000.npy already exists and holds ${formatBytes(4_000_128n)}. Replace it with a zero-filled file? Its current data will be lost.`);
+    assert.match(c.keep, /^Keep/);
+    assert.match(c.replace, /Lose Its Data/);
+    assert.match(replaceConfirmation('a.npy', undefined, t).message, /current data will be lost/);
   });
 });

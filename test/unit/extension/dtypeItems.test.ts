@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDtype } from '../../../src/core/format/dtype';
 import { isNpyError } from '../../../src/core/errors';
-import { COMMON_DTYPE_NAMES, DtypeItem, dtypeItems, resolveDtype, updateMru } from '../../../src/extension/model/dtypeItems';
+import { COMMON_DTYPE_NAMES, DtypeItem, acceptedDtype, dtypeItems, dtypeStepView, resolveDtype, updateMru } from '../../../src/extension/model/dtypeItems';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { pythonJson, requireNumpy } from '../../helpers/python';
 
@@ -74,17 +74,74 @@ describe('wizard dtype items', () => {
   }
 
   for (const typed of ['float7', "[('x', '<f4'", 'O', 'i3']) {
-    it(`explains why ${typed} is not a dtype, in the core's sentence`, () => {
-      const items = dtypeItems({ ...base, typed });
-      assert.equal(items[0].kind, 'invalid');
-      assert.equal(items[0].label, reason(typed));
-      assert.equal(items[0].alwaysShow, true);
+    it(`explains why ${typed} is not a dtype, in the core's whole sentence as the step's message`, () => {
+      const view = dtypeStepView({ ...base, typed });
+      const first = view.items[0];
+      assert.equal(first.kind, 'invalid');
+      assert.equal(first.label, typed, 'the row names what was typed');
+      assert.equal(first.reason, reason(typed));
+      assert.equal(view.message, reason(typed));
+      assert.equal(view.active, first, 'the refusal is focused, so Enter takes nothing else');
+      assert.equal(first.alwaysShow, true);
     });
   }
 
-  it('does not complain while the text still matches listed types', () => {
+  // The issue's cases: what the fuzzy filter showed and Enter created instead.
+  for (const [typed, fuzzy] of [['S', '<M8[ns]'], ['U', '|u1'], ['a', '<M8[ns]'], ['V', "[('x', '<f4'), ('y', '<i4')]"], ['str', '<U5'], ['S0', '|S10']]) {
+    it(`"${typed}" (0 bytes per item) gets the sentence and can never be accepted as ${fuzzy}`, function () {
+      requireNumpy(this);
+      const np = pythonJson<{ itemsize: number }>('import json, sys, warnings, numpy as np\nwarnings.simplefilter("ignore")\nprint(json.dumps({"itemsize": np.dtype(sys.argv[1]).itemsize}))', [typed]);
+      assert.equal(np.itemsize, 0, `numpy reads ${typed} as a 0-byte dtype`);
+      const mru = ["[('x', '<f4'), ('y', '<i4')]", '<U5', '|S10'];
+      const view = dtypeStepView({ ...base, mru, typed });
+      assert.equal(view.items[0].kind, 'invalid');
+      assert.match(view.message ?? '', /has 0 bytes per item; give a length, such as S10, U5 or V16\.$/);
+      for (const item of dtypes(view.items)) assert.equal(acceptedDtype(typed, item), undefined, `${typed} accepted as ${item.key}`);
+      assert.equal(acceptedDtype(typed, undefined), undefined);
+      const other = dtypes(dtypeItems({ ...base, mru })).find((i) => i.key === fuzzy);
+      assert.ok(other, `${fuzzy} is listed`);
+      assert.equal(acceptedDtype(typed, other), undefined);
+    });
+  }
+
+  for (const [typed, descr] of [['U5', '<U5'], ['f', '<f4'], ['int', '<i8'], ['S10', '|S10'], ['>i2', '>i2']]) {
+    it(`an exact spelling is taken as typed: ${typed} is ${descr}, whatever row the filter focused`, function () {
+      requireNumpy(this);
+      const np = pythonJson<{ str: string }>('import json, sys, numpy as np\nprint(json.dumps({"str": np.dtype(sys.argv[1]).str}))', [typed]);
+      assert.equal(np.str, descr);
+      const view = dtypeStepView({ ...base, typed });
+      assert.equal(view.active?.key, descr);
+      assert.equal(view.message, undefined);
+      // A row the quick pick's own filter may focus before the list catches up ("U5" → uint8 by fuzzy match).
+      const uint8 = dtypes(dtypeItems(base)).find((i) => i.label === 'uint8');
+      const accepted = acceptedDtype(typed, uint8);
+      assert.equal(accepted && resolveDtype(accepted.value ?? '').key, descr);
+    });
+  }
+
+  it('a completion of what was typed is still a choice: "flo" focuses float64 and Enter takes it, or the float32 row picked', () => {
+    const view = dtypeStepView({ ...base, typed: 'flo' });
+    assert.ok(!view.items.some((i) => i.kind === 'invalid'));
+    assert.equal(view.active?.label, 'float64');
+    assert.equal(view.message, undefined);
+    const float32 = dtypes(view.items).find((i) => i.label === 'float32');
+    assert.equal(acceptedDtype('flo', view.active)?.key, '<f8');
+    assert.equal(acceptedDtype('flo', float32)?.key, '<f4');
+    assert.equal(acceptedDtype('int', dtypes(view.items).find((i) => i.label === 'int16'))?.key, '<i2', 'int16 picked below the typed int');
+    const datetime = dtypes(view.items).find((i) => i.label === 'datetime64[ns]');
+    assert.equal(acceptedDtype('flo', datetime), undefined, 'not a completion of "flo"');
+  });
+
+  it('with nothing typed, Enter takes the focused row and nothing for the refusal row', () => {
+    const items = dtypeItems(base);
+    assert.equal(acceptedDtype('', items[0])?.key, '<f8');
+    assert.equal(acceptedDtype('', { kind: 'invalid', label: 'x' }), undefined);
+  });
+
+  it('does not complain while the text still starts a listed name', () => {
     const items = dtypeItems({ ...base, typed: 'flo' });
     assert.ok(!items.some((i) => i.kind === 'invalid'));
+    assert.equal(dtypeItems({ ...base, typed: 'loat' })[0].kind, 'invalid', 'a match inside a name is not a completion');
   });
 
   it('shows a pre-filled dtype (Create Like This) first and preselected', () => {

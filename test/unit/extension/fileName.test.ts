@@ -1,7 +1,7 @@
 // File-name suggestion (zeros_<dtype>_<dims>.npy) and refusal of names that are not plain file names.
 import * as assert from 'node:assert/strict';
 import { parseDtype } from '../../../src/core/format/dtype';
-import { nameHint, nameProblem, suggestName, uniqueName } from '../../../src/extension/model/fileName';
+import { nameHint, nameProblem, nameWarning, suggestName, uniqueName } from '../../../src/extension/model/fileName';
 import { formatMessage } from '../../../src/extension/model/translate';
 
 const t = formatMessage;
@@ -43,6 +43,26 @@ describe('wizard file name', () => {
   for (const good of ['zeros.npy', 'ünïcødé 数组.npy', 'no-extension', '.hidden.npy', "it's.npy"]) {
     it(`accepts ${JSON.stringify(good)}`, () => assert.equal(nameProblem(good, t), undefined));
   }
+
+  it('a name with a path in it points at what the wizard offers (Change Folder), a script at its folder argument', () => {
+    assert.match(nameProblem('sub/a.npy', t) ?? '', /Change Folder button/);
+    assert.match(nameProblem('sub/a.npy', t, 'script') ?? '', /folder argument/);
+    assert.doesNotMatch(nameProblem('sub/a.npy', t) ?? '', /pick the folder first/);
+  });
+
+  for (const [name, what] of [[' spaced .npy', /begins with a space/], [' both.npy ', /begins and ends with a space/], ['a.npy ', /ends with a space/],
+    ['.npy', /no name before the extension: it would be a hidden file/], ['.NPY', /hidden file/], ['.hidden.npy', /begins with a dot/]] as const) {
+    it(`warns about ${JSON.stringify(name)} (asked once, never trimmed or refused)`, () => {
+      assert.equal(nameProblem(name, t), undefined, 'not refused');
+      const w = nameWarning(name, t);
+      assert.match(w ?? '', what);
+      assert.ok(w?.includes(`"${name}"`), `the sentence quotes the name as typed: ${w}`);
+    });
+  }
+
+  it('has nothing to warn about for ordinary names', () => {
+    for (const n of ['zeros_f8_4.npy', 'a b.npy', 'ünïcødé 数组.npy', 'x.npy.npy']) assert.equal(nameWarning(n, t), undefined, n);
+  });
 
   it('hints when replacing or when the .npy extension is missing', () => {
     assert.match(nameHint('a.npy', true, t) ?? '', /already exists/);

@@ -102,6 +102,14 @@ print(json.dumps({'shape': list(a.shape), 'zero': bool(a[0, 0, 0] == 0 and a[-1,
     assert.deepEqual(await fsp.readdir(dir), ['old.npy']);
   });
 
+  it('a script\'s name is used exactly as given: spaces at either end are kept, not trimmed', async () => {
+    const dir = await freshDir('spaced');
+    const r = await create({ folder: dir, dtype: '<i1', shape: '2', order: 'C', name: ' spaced .npy ', overwrite: false, allocate: 'sparse' });
+    assert.ok(r);
+    assert.deepEqual(await fsp.readdir(dir), [' spaced .npy ']);
+    assert.ok(checkWithNumpy(path.join(dir, ' spaced .npy '), '<i1', [2], 'C').identical);
+  });
+
   for (const [what, args] of [
     ['a bad dtype', { dtype: 'float7', shape: '3' }],
     ['a bad shape', { dtype: '<f8', shape: '3, -4' }],
