@@ -50,7 +50,7 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     assert.equal(m.readNote, `Read ${report.bytesRead.toLocaleString('en-US')} bytes: the zip directory and each member's header only.`);
     assert.deepEqual(m.members[0], {
       index: 0, name: 'x.npy', dtype: '<f8', shape: '(3,)', order: 'C', uncompressed: '152 B', compressed: '152 B',
-      method: 'stored', status: 'valid', statusKind: 'ok', detail: report.members[0]!.report!.statusMessage,
+      method: 'stored', status: 'valid', statusKind: 'ok', detail: 'Valid: the member holds the header and exactly 24 bytes of data.',
     });
     assert.equal(m.members[1]!.order, 'F');
     assert.equal(m.members[1]!.method, 'deflated');
@@ -64,7 +64,10 @@ describe('npz preview: view model, DOM and webview protocol', function () {
   it('the selected member\'s detail is the .npy report mapping, with member-size labels and no disk rows', () => {
     const d = memberDetail(report, 1, t)!;
     const direct = reportToViewModel(report.members[1]!.report!, t);
-    assert.deepEqual(d.report!.values, direct.values);
+    // The same mapping but for the status sentence, which speaks of the member, not a file.
+    assert.deepEqual({ ...d.report!.values, statusMessage: direct.values.statusMessage }, direct.values);
+    assert.equal(d.report!.values.statusMessage, 'Valid: the member holds the header and exactly 32 bytes of data.');
+    assert.equal(memberDetail(report, 3, t)!.report!.values.statusMessage, 'Truncated: the member is missing 16 bytes of the data its header describes.');
     assert.equal(d.report!.labels.fileBytes, 'Member size (uncompressed)');
     assert.ok(d.report!.sections.every((s) => !s.keys.includes('allocatedBytes') && !s.keys.includes('sparseRatio')));
     assert.equal(d.title, `Member ${HOSTILE}`);
