@@ -1,7 +1,8 @@
 // The .npz preview's view model and its protocol with the host. The host formats every string (sizes,
 // statuses, labels); the webview only places them in the DOM. A member's full header report reuses the
 // .npy preview's view model (PreviewViewModel), computed on the host when the member is selected.
-import type { Badge, BadgeKind, PreviewViewModel } from './viewModel';
+import { isWebviewToHost } from './messages';
+import type { Badge, BadgeKind, PreviewViewModel, ValuesViewModel } from './viewModel';
 
 export interface NpzMemberRow {
   /** Position in the archive's member list; what the webview sends back to select the member. */
@@ -42,9 +43,18 @@ export interface NpzViewModel {
   };
 }
 
+/** What a member's toolbar offers (the .npy preview's copy buttons, for this member). */
+export const NPZ_MEMBER_ACTIONS = ['copy-json', 'copy-python', 'copy-rust'] as const;
+export type NpzMemberAction = typeof NPZ_MEMBER_ACTIONS[number];
+
 export interface NpzMemberDetail {
   index: number;
   title: string;
+  /** Button labels of the member's toolbar, and the toolbar's accessible name. */
+  actions: Record<NpzMemberAction, string>;
+  actionsRegion: string;
+  /** The first page of the member's values (or why there are none); absent when it has no report. */
+  values?: ValuesViewModel;
   /** The member's header report as the .npy preview shows it, or null when it has none. */
   report: PreviewViewModel | null;
   /** The member's one-sentence error when report is null. */
@@ -56,19 +66,33 @@ export interface NpzErrorViewModel { fileName: string; badge: Badge; message: st
 
 export type HostToNpzWebview =
   | { type: 'npz'; model: NpzViewModel; selected: NpzMemberDetail | null }
-  | { type: 'error'; model: NpzErrorViewModel };
+  | { type: 'error'; model: NpzErrorViewModel }
+  /** Another page of the selected member's values (or a refused one): only the Values section is rendered again. */
+  | { type: 'values'; values: ValuesViewModel };
 
 export type NpzWebviewToHost =
   /** The page is listening: the host (re)posts the current state. Sent on every (re)load. */
   | { type: 'ready' }
   /** Posted after each render (the archive page with or without a member, or the error page). */
   | { type: 'rendered' }
-  | { type: 'select'; index: number };
+  | { type: 'select'; index: number }
+  /** The selected member's copy buttons. */
+  | { type: 'action'; action: NpzMemberAction }
+  /** Previous/Next in the selected member's values: the page starting at this C-order flat index (decimal). */
+  | { type: 'values-page'; start: string }
+  /** "Go to index" as typed; the host validates it. */
+  | { type: 'values-goto'; text: string };
 
 export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
   if (t === 'ready' || t === 'rendered') return true;
+  if (t === 'action') {
+    const a = (m as { action?: unknown }).action;
+    return (NPZ_MEMBER_ACTIONS as readonly unknown[]).includes(a);
+  }
+  // The values messages are the .npy preview's, checked by the same rules.
+  if (t === 'values-page' || t === 'values-goto') return isWebviewToHost(m);
   const i = (m as { index?: unknown }).index;
   return t === 'select' && typeof i === 'number' && Number.isSafeInteger(i) && i >= 0;
 }

@@ -22,6 +22,7 @@ export type NpyErrorCode =
   | 'no-room'          // the new header does not fit in the old header's length
   | 'not-zip'          // a .npz that is not a zip archive (or is cut before its end record)
   | 'bad-archive'      // a damaged zip archive (directory, end records, offsets)
+  | 'inflate-limit'    // a page of a deflated .npz member lies past what the preview inflates
   | 'io';              // a file-system error, already turned into a sentence
 
 export class NpyError extends Error {

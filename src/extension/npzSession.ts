@@ -1,14 +1,21 @@
-// One .npz preview panel: lists the archive's members, shows the selected member's full header report,
-// re-reads when the file changes on disk. Failures become the error page, never a dialog.
+// One .npz preview panel: lists the archive's members, shows the selected member's full header report, its
+// values page by page and its copy buttons, and re-reads when the file changes on disk. Failures become the
+// error page (or the Values section's sentence), never a dialog.
 import * as vscode from 'vscode';
-import { HostToNpzWebview, isNpzWebviewToHost } from '../common/npzMessages';
-import { NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
+import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common/npzMessages';
+import { ValuesViewModel } from '../common/viewModel';
+import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
+import { parseIndex } from '../core/values/elementIndex';
 import { displayName } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
-import { inspectNpzUri } from './npzFileAccess';
-import { buildNpzHtml, memberDetail, npzErrorToViewModel, npzToViewModel } from './npzView';
+import { errorSentence, valuesUnavailable } from './model/reportView';
+import { npzPythonSnippet, npzRustSnippet } from './model/npzSnippets';
+import { inspectNpzUri, readNpzMemberPage } from './npzFileAccess';
+import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
+import { ValuesSnapshot } from './previewSession';
+import { readSettings } from './settings';
 
 const t = vscode.l10n.t;
 /** Editors often write a file in several steps; wait for quiet before re-reading. */
@@ -23,6 +30,12 @@ export interface NpzPreviewSnapshot extends PreviewSnapshot {
   bytesRead?: number;
   /** Index of the member whose full report is shown, or null. */
   selected: number | null;
+  /** The selected member's page of values, as the .npy preview's snapshot reports it. */
+  values?: ValuesSnapshot;
+  /** Selects a member exactly as a click on its button does. */
+  select(index: number): void;
+  /** Pages the selected member exactly as the webview's Previous/Next and "Go to index" do. */
+  showValues(request: { start: string } | { goto: string }): void;
 }
 
 export class NpzSession implements PreviewEntry, vscode.Disposable {
@@ -31,6 +44,10 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   private selected: number | null = null;
   private renders = 0;
   private generation = 0;
+  /** The selected member's first element shown (kept across re-reads of a changed archive) and its page. */
+  private valuesStart = 0n;
+  private values?: ValuesViewModel;
+  private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
@@ -42,25 +59,40 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     this.disposables.push(
       registry.add(this),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) this.enqueue(() => this.showValues({ start: this.valuesStart }));
+      }),
+      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh())),
     );
     panel.onDidDispose(() => this.dispose());
   }
 
   snapshot(): NpzPreviewSnapshot {
     const z = this.report;
+    const v = this.values;
     return {
       kind: 'npz', uri: this.uri.toString(), error: this.error, renders: this.renders, selected: this.selected,
       members: z?.members.map(npzMemberToJson),
       zip64: z?.zip64,
       fileBytes: z ? (z.fileBytes <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(z.fileBytes) : z.fileBytes.toString()) : undefined,
       bytesRead: z?.bytesRead,
+      values: v && {
+        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead,
+        ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
+      },
+      select: (index) => this.onMessage({ type: 'select', index }),
+      showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
     };
   }
 
   dispose(): void {
     this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  /** Archive reads and page reads run one at a time, in arrival order (as in the .npy preview's session). */
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch(() => undefined);
   }
 
   /** Reads the archive again and posts the page; an older reading finishing late is dropped. */
@@ -71,7 +103,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       if (gen !== this.generation) return;
       this.report = report;
       this.error = undefined;
-      // Keep the selection across refreshes while that member still exists.
+      // Keep the selection (and its page) across refreshes while that member still exists.
       if (this.selected !== null && this.selected >= report.members.length) this.selected = null;
     } catch (e) {
       if (gen !== this.generation) return;
@@ -79,16 +111,93 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       this.report = undefined;
       this.error = model.message;
       this.selected = null;
+      this.values = undefined;
       this.post({ type: 'error', model });
       return;
     }
-    this.postPage();
+    await this.postPage(gen);
   }
 
-  private postPage(): void {
+  /** The archive page, with the selected member's report and a page of its values read first. */
+  private async postPage(gen: number): Promise<void> {
     const z = this.report;
     if (!z) return;
-    this.post({ type: 'npz', model: npzToViewModel(z, t), selected: this.selected === null ? null : memberDetail(z, this.selected, t) });
+    const member = this.selected === null ? undefined : z.members[this.selected];
+    let values: ValuesViewModel | undefined;
+    if (member?.report) {
+      const size = BigInt(readSettings(this.uri).valuesPerPage);
+      const count = member.report.elementCount;
+      // The page shown before a change stays, moved back inside the array if the member shrank.
+      if (this.valuesStart >= count) this.valuesStart = count > size ? count - size : 0n;
+      values = await this.readPage(member, this.valuesStart);
+      if (gen !== this.generation || z !== this.report) return;
+    }
+    this.values = values;
+    const selected = this.selected === null ? null : memberDetail(z, this.selected, t);
+    if (selected && values) selected.values = values;
+    this.post({ type: 'npz', model: npzToViewModel(z, t), selected });
+  }
+
+  /** Reads one page of the member (never throws: a failure becomes the section's sentence). */
+  private async readPage(member: NpzMember, start: bigint, extra: { error?: string; gotoText?: string } = {}): Promise<ValuesViewModel> {
+    const report = member.report!;
+    if (report.objectData) {
+      return valuesUnavailable(t('The elements are Python objects stored as a pickle; the preview never reads or unpickles them.'), t);
+    }
+    const count = readSettings(this.uri).valuesPerPage;
+    try {
+      const page = await readNpzMemberPage(this.uri, member, { start, count });
+      return memberValuesToViewModel(report, page, { pageSize: count, ...extra }, t);
+    } catch (e) {
+      return valuesUnavailable(errorSentence(e), t);
+    }
+  }
+
+  /** Previous/Next (a start index) or "Go to index" (text as typed) in the selected member: reads that page and posts it. */
+  private async showValues(request: { start: bigint } | { goto: string }): Promise<void> {
+    const z = this.report;
+    const member = z && this.selected !== null ? z.members[this.selected] : undefined;
+    const report = member?.report;
+    if (!member || !report || !this.values) return;
+    const gen = this.generation;
+    let start: bigint;
+    let extra: { error?: string; gotoText?: string } = {};
+    if ('goto' in request) {
+      try {
+        start = parseIndex(request.goto, report.shape);
+      } catch (e) {
+        start = this.valuesStart;
+        extra = { error: errorSentence(e), gotoText: request.goto };
+      }
+    } else {
+      start = request.start;
+    }
+    if (report.elementCount > 0n && start >= report.elementCount) start = report.elementCount - 1n;
+    let values = await this.readPage(member, start, extra);
+    if (values.unavailable !== undefined && start !== this.valuesStart) {
+      // A page refused (past the inflate limit of a compressed member, or unreadable): the page shown stays,
+      // with the sentence, so Previous/Next and the index box remain usable.
+      values = await this.readPage(member, this.valuesStart, { error: values.unavailable, gotoText: 'goto' in request ? request.goto : undefined });
+      start = this.valuesStart;
+    }
+    if (gen !== this.generation || !z || z !== this.report || member !== z.members[this.selected ?? -1]) return;
+    this.valuesStart = start;
+    this.values = values;
+    this.post({ type: 'values', values });
+  }
+
+  private async act(action: NpzMemberAction): Promise<void> {
+    const z = this.report;
+    const member = z && this.selected !== null ? z.members[this.selected] : undefined;
+    if (!z || !member) return;
+    const path = this.uri.scheme === 'file' ? this.uri.fsPath : this.uri.toString();
+    let text: string;
+    if (action === 'copy-json') text = `${JSON.stringify(npzMemberToJson(member), null, 2)}\n`;
+    else if (!member.report) return;
+    else text = action === 'copy-python' ? npzPythonSnippet(path, member.name, member.report) : npzRustSnippet(path, member.name, member.report);
+    await vscode.env.clipboard.writeText(text);
+    const what = action === 'copy-json' ? t('the report as JSON') : action === 'copy-python' ? t('a Python snippet') : t('a Rust snippet');
+    vscode.window.setStatusBarMessage(t('Copied {0} for {1}.', what, member.name), 4000);
   }
 
   private post(message: HostToNpzWebview): void {
@@ -99,14 +208,18 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     if (!isNpzWebviewToHost(m)) return;
     switch (m.type) {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again.
-      case 'ready': void this.refresh(); break;
+      case 'ready': this.enqueue(() => this.refresh()); break;
       case 'rendered': this.renders++; break;
       case 'select':
-        if (this.report && m.index < this.report.members.length) {
-          this.selected = m.index;
-          this.postPage();
-        }
+        this.enqueue(async () => {
+          if (!this.report || m.index >= this.report.members.length) return;
+          if (this.selected !== m.index) { this.selected = m.index; this.valuesStart = 0n; }
+          await this.postPage(this.generation);
+        });
         break;
+      case 'action': void this.act(m.action); break;
+      case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
+      case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
     }
   }
 }

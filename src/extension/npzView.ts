@@ -1,14 +1,27 @@
 // NpzReport → the strings the .npz preview shows, plus its page. Pure (no `vscode`): the host passes
 // vscode.l10n.t, tests pass formatMessage. A member's full report reuses the .npy preview's mapping.
-import { Badge, BadgeKind } from '../common/viewModel';
+import { Badge, BadgeKind, ValuesViewModel } from '../common/viewModel';
 import { NpzErrorViewModel, NpzMemberDetail, NpzViewModel, NpzMemberRow } from '../common/npzMessages';
 import { isNpyError } from '../core/errors';
 import { NpzMember, NpzReport } from '../core/npz/inspectNpz';
+import { MemberValuesPage } from '../core/npz/memberValues';
 import { shapeRepr } from '../core/format/shape';
+import { NpyReport } from '../core/types';
 import { formatBytes, formatCount } from '../core/units';
 import { buildPageHtml } from './model/html';
-import { errorSentence, reportToViewModel, statusBadge } from './model/reportView';
+import { errorSentence, reportToViewModel, statusBadge, ValuesContext, valuesToViewModel } from './model/reportView';
 import { Translate } from './model/translate';
+
+/** The report's status sentence as it applies to a member: the "file" is the member inside the archive. */
+export function memberStatusMessage(r: NpyReport, t: Translate): string {
+  const n = (b: bigint): string => (b === 1n ? t('1 byte') : t('{0} bytes', formatCount(b)));
+  if (r.objectData) return t('The member holds a pickle of Python objects ({0}); it was not read and cannot be previewed.', n(r.dataBytes));
+  switch (r.status) {
+    case 'truncated': return t('Truncated: the member is missing {0} of the data its header describes.', n(r.statusBytes));
+    case 'trailing-bytes': return t('Trailing bytes: {0} follow the data in the member; numpy ignores them.', n(r.statusBytes));
+    case 'ok': return t('Valid: the member holds the header and exactly {0} of data.', n(r.dataBytes));
+  }
+}
 
 function memberStatus(m: NpzMember, t: Translate): Badge {
   if (m.report) return statusBadge(m.report, t);
@@ -37,7 +50,7 @@ export function memberRow(m: NpzMember, index: number, t: Translate): NpzMemberR
     compressed: formatBytes(m.compressedSize),
     method: methodText(m, t),
     status: badge.text, statusKind: badge.kind,
-    detail: r ? r.statusMessage : m.error ?? '',
+    detail: r ? memberStatusMessage(r, t) : m.error ?? '',
   };
 }
 
@@ -73,13 +86,29 @@ export function memberDetail(z: NpzReport, index: number, t: Translate): NpzMemb
   const m = z.members[index];
   if (!m) return null;
   const title = t('Member {0}', m.name);
-  if (!m.report) return { index, title, report: null, error: m.error, badge: memberStatus(m, t) };
+  const actions = { 'copy-json': t('Copy Report as JSON'), 'copy-python': t('Copy Python Snippet'), 'copy-rust': t('Copy Rust Snippet') };
+  const head = { index, title, actions, actionsRegion: t('Actions') };
+  if (!m.report) return { ...head, report: null, error: m.error, badge: memberStatus(m, t) };
   const report = reportToViewModel(m.report, t);
+  report.values = { ...report.values, statusMessage: memberStatusMessage(m.report, t) };
   // Inside an archive the "file" is the uncompressed member: say so in the size rows' labels.
   report.labels = { ...report.labels, fileBytes: t('Member size (uncompressed)'), expectedFileBytes: t('Expected member size') };
   // There is no disk allocation for a member, and nothing to create from here (the row says what it is).
   report.sections = report.sections.map((s) => ({ ...s, keys: s.keys.filter((k) => k !== 'allocatedBytes' && k !== 'sparseRatio') }));
-  return { index, title, report, error: null, badge: report.badge };
+  return { ...head, report, error: null, badge: report.badge };
+}
+
+/**
+ * A member's page → the .npy preview's Values section. The summary counts archive bytes read (local header and
+ * stored or compressed bytes); a deflated member's note says how much was inflated to reach the page.
+ */
+export function memberValuesToViewModel(r: NpyReport, page: MemberValuesPage, c: ValuesContext, t: Translate): ValuesViewModel {
+  const model = valuesToViewModel(r, { ...page, bytesRead: page.archiveBytesRead }, c, t);
+  if (page.inflatedBytes !== null) {
+    const inflated = t('Inflated {0} of the compressed member, from its start, to reach this page.', formatBytes(page.inflatedBytes));
+    model.note = model.note ? `${model.note} ${inflated}` : inflated;
+  }
+  return model;
 }
 
 export function npzErrorToViewModel(fileName: string, e: unknown, t: Translate): NpzErrorViewModel {

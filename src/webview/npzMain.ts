@@ -1,7 +1,8 @@
 // Webview entry of the .npz preview (dist/npzWebview.js): renders what the host posts, sends member
-// selections back. It never reads or parses files.
-import { HostToNpzWebview, NpzWebviewToHost } from '../common/npzMessages';
+// selections, copy buttons and value paging back. It never reads or parses files.
+import { HostToNpzWebview, NPZ_MEMBER_ACTIONS, NpzMemberAction, NpzWebviewToHost } from '../common/npzMessages';
 import { renderNpz, renderNpzError } from './npzRender';
+import { renderValues } from './render';
 
 interface VsCodeApi { postMessage(message: NpzWebviewToHost): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -17,19 +18,38 @@ window.addEventListener('message', (event: MessageEvent<HostToNpzWebview>) => {
     if (focused !== null && /^\d+$/.test(focused)) (document.querySelector(`button[data-index="${focused}"]`) as HTMLElement | null)?.focus();
   } else if (m.type === 'error') {
     renderNpzError(document, m.model);
+  } else if (m.type === 'values') {
+    renderValues(document, m.values);
   } else {
     return;
   }
   vscode.postMessage({ type: 'rendered' });
 });
 
-// One delegated listener survives every re-render; the member buttons are real <button>s.
+// One delegated listener survives every re-render; member, copy and paging buttons are real <button>s.
 document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest('button[data-index]') : null;
-  if (!target) return;
-  const index = Number(target.getAttribute('data-index'));
-  if (!Number.isSafeInteger(index) || index < 0) return;
-  vscode.postMessage({ type: 'select', index });
+  const button = event.target instanceof Element ? event.target.closest('button') : null;
+  if (!button || button.disabled) return;
+  const member = button.getAttribute('data-index');
+  const action = button.getAttribute('data-action');
+  const start = button.getAttribute('data-values-start');
+  if (member !== null) {
+    const index = Number(member);
+    if (Number.isSafeInteger(index) && index >= 0) vscode.postMessage({ type: 'select', index });
+  } else if (action !== null) {
+    if ((NPZ_MEMBER_ACTIONS as readonly string[]).includes(action)) vscode.postMessage({ type: 'action', action: action as NpzMemberAction });
+  } else if (start !== null) {
+    vscode.postMessage({ type: 'values-page', start });
+  }
+});
+
+// "Go to index" in the member's values: Enter in the box or the Go button; the host checks the text.
+document.addEventListener('submit', (event) => {
+  const form = event.target instanceof HTMLFormElement ? event.target : null;
+  if (!form || form.id !== 'values-goto') return;
+  event.preventDefault();
+  const input = form.querySelector('input');
+  vscode.postMessage({ type: 'values-goto', text: input ? input.value : '' });
 });
 
 vscode.postMessage({ type: 'ready' });

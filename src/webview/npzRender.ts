@@ -1,9 +1,11 @@
 // Builds the .npz preview DOM from what the host computed: the member table (one real <button> per member,
-// so Tab/Enter/Space work as is) and the selected member's full header report. Text goes in through
-// textContent only, so a member named "<img onerror=…>" stays text; no inline styles or handlers.
-import { NPZ_COLUMNS, NpzErrorViewModel, NpzMemberDetail, NpzViewModel } from '../common/npzMessages';
-import { PreviewViewModel } from '../common/viewModel';
+// so Tab/Enter/Space work as is) and the selected member's full header report, copy buttons and Values
+// section (the .npy preview's own renderer). Text goes in through textContent only, so a member named
+// "<img onerror=…>" stays text; no inline styles or handlers.
+import { NPZ_COLUMNS, NPZ_MEMBER_ACTIONS, NpzErrorViewModel, NpzMemberDetail, NpzViewModel } from '../common/npzMessages';
+import { PreviewViewModel, ValuesViewModel } from '../common/viewModel';
 import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
+import { renderValues } from './render';
 
 export function renderNpz(doc: Doc, m: NpzViewModel, selected: NpzMemberDetail | null): void {
   const r = root(doc);
@@ -18,7 +20,8 @@ export function renderNpz(doc: Doc, m: NpzViewModel, selected: NpzMemberDetail |
   const table = el(doc, 'table', undefined, { id: 'members' });
   const head = el(doc, 'thead');
   const hr = el(doc, 'tr');
-  for (const c of NPZ_COLUMNS) hr.appendChild(el(doc, 'th', m.ui.columns[c], { scope: 'col' }));
+  // Size headers right-aligned like their numbers.
+  for (const c of NPZ_COLUMNS) hr.appendChild(el(doc, 'th', m.ui.columns[c], c === 'uncompressed' || c === 'compressed' ? { scope: 'col', class: 'num' } : { scope: 'col' }));
   head.appendChild(hr);
   const body = el(doc, 'tbody');
   for (const row of m.members) {
@@ -53,13 +56,33 @@ export function renderNpz(doc: Doc, m: NpzViewModel, selected: NpzMemberDetail |
     const h = el(doc, 'h2', undefined, { id: 'h-member' });
     h.append(doc.createTextNode(selected.title), doc.createTextNode(' '), badge(doc, selected.badge, { 'data-key': 'memberStatus' }));
     detail.appendChild(h);
+    detail.appendChild(memberActions(doc, selected));
     if (selected.report) renderReportBody(doc, detail, selected.report);
     else detail.appendChild(el(doc, 'p', selected.error ?? '', { id: 'member-error', role: 'alert' }));
   } else {
     detail.appendChild(el(doc, 'p', m.ui.selectHint, { class: 'status-message', id: 'h-member' }));
   }
   r.appendChild(detail);
+  if (selected?.values) placeValues(doc, detail, selected.values);
   doc.body.setAttribute('data-state', 'rendered');
+}
+
+/** The member's copy buttons; without a header report only the JSON (which carries the member's error) applies. */
+function memberActions(doc: Doc, selected: NpzMemberDetail): HTMLElement {
+  const bar = el(doc, 'div', undefined, { class: 'actions', role: 'toolbar', 'aria-label': selected.actionsRegion });
+  for (const id of NPZ_MEMBER_ACTIONS) {
+    const b = el(doc, 'button', selected.actions[id], { id, type: 'button', 'data-action': id });
+    if (id !== 'copy-json' && !selected.report) b.disabled = true;
+    bar.appendChild(b);
+  }
+  return bar;
+}
+
+/** The .npy preview's Values section (render.ts builds it), placed before the member's raw header. */
+function placeValues(doc: Doc, detail: HTMLElement, v: ValuesViewModel): void {
+  renderValues(doc, v);
+  const values = doc.getElementById('values');
+  if (values) detail.insertBefore(values, doc.getElementById('h-header'));
 }
 
 /** The .npy report's tables (values by data-key, fields, raw header), without its file-level actions. */

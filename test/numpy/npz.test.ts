@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { inspectNpz, NpzReport } from '../../src/core/npz/inspectNpz';
 import { STREAM_CHUNK_BYTES } from '../../src/core/npz/countingReader';
+import { readNpzMemberValues } from '../../src/core/npz/memberValues';
+import { inspectNpy } from '../../src/core/file/inspect';
+import { readValues } from '../../src/core/values/pages';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
@@ -139,5 +142,88 @@ describe('npz × numpy', function () {
     assert.equal(r.members[1]!.report?.fortranOrder, true);
     // The end-record search (65,577 bytes) dominates; the rest is the directory and two headers.
     assert.ok(r.bytesRead <= 66 * 1024 + 512, `read ${r.bytesRead} of ${r.fileBytes}`);
+  });
+});
+
+// Member values: the same arrays saved by np.save (the .npy path, checked against numpy's own str() in
+// values.test.ts) and inside np.savez / np.savez_compressed archives; every page of a member — first, middle,
+// last — must decode to exactly what the .npy path gives, and a stored member's page reads only its local
+// header and the page's bytes.
+const VALUES_ORACLE = String.raw`
+import json, os, sys
+import numpy as np
+folder = sys.argv[1]
+rng = np.random.default_rng(11)
+rec = np.zeros(57, dtype=[('x', '<f4'), ('y', '>i4', (2,)), ('s', 'S3'), ('u', '<U4'), ('n', [('b', '?'), ('d', '<M8[s]')])])
+rec['x'] = rng.standard_normal(57); rec['y'] = rng.integers(-999, 999, (57, 2)); rec['s'] = [b'ab', b'', b"q'"] * 19
+rec['u'] = ['h\u00e9', '', 'wo"r', 'x'] * 14 + ['z']; rec['n']['b'] = rng.integers(0, 2, 57); rec['n']['d'] = rng.integers(0, 10**9, 57)
+arrays = dict(
+    f8=rng.standard_normal((40, 31)) * 10.0 ** rng.integers(-9, 12, (40, 31)),
+    f4F=np.asfortranarray(rng.random((23, 17)).astype('<f4')),
+    bi2=rng.integers(-30000, 30000, 301).astype('>i2'),
+    c16=(rng.standard_normal(77) + 1j * rng.standard_normal(77)).astype('<c16'),
+    flags=rng.integers(0, 2, 90).astype('?'),
+    when=rng.integers(-10**12, 10**12, 45).view('<M8[ms]'),
+    text=np.array(['hello', 'w\u00f6rld', "it's", '', 'a"b'] * 13, dtype='<U6'),
+    raw=np.array([b'a', b'\x00b', b'xyz\xff', b''] * 11, dtype='S4'),
+    rec=rec,
+    scalar=np.array(2.5, dtype='<f2'),
+    noise=rng.random(300000),
+)
+for k, v in arrays.items():
+    np.save(os.path.join(folder, k + '.npy'), v)
+np.savez(os.path.join(folder, 'stored.npz'), **arrays)
+np.savez_compressed(os.path.join(folder, 'deflated.npz'), **arrays)
+print(json.dumps(sorted(arrays)))
+`;
+
+describe('npz member values × numpy', function () {
+  this.timeout(120000);
+  let dir: string;
+  let names: string[];
+  before(function () {
+    requireNumpy(this);
+    dir = makeTempDir('zeroed-npy-npz-values-');
+    names = pythonJson<string[]>(VALUES_ORACLE, [dir]);
+  });
+  after(() => { if (dir) removeTempDir(dir); });
+
+  for (const archive of ['stored.npz', 'deflated.npz']) {
+    it(`${archive === 'stored.npz' ? 'np.savez' : 'np.savez_compressed'}: first, middle and last pages of every member decode as the same array's .npy`, async () => {
+      const z = await inspectNpz(join(dir, archive));
+      assert.deepEqual(z.members.map((m) => m.name).sort(), names.map((n) => `${n}.npy`));
+      let pages = 0;
+      for (const m of z.members) {
+        const npyPath = join(dir, m.name);
+        const npy = await inspectNpy(npyPath);
+        const total = npy.elementCount;
+        assert.equal(m.report!.elementCount, total, m.name);
+        const starts = [...new Set([0n, total / 2n, total > 7n ? total - 7n : 0n])];
+        for (const start of starts) {
+          const want = await readValues(npyPath, npy, { start, count: 20 });
+          const got = await readNpzMemberValues(join(dir, archive), m, { start, count: 20 });
+          const what = `${archive} ${m.name} from ${start}`;
+          assert.ok(want.items.length > 0, what);
+          assert.deepEqual(got.items, want.items, what);
+          assert.equal(got.start, want.start, what);
+          if (archive === 'stored.npz') {
+            assert.equal(got.archiveBytesRead, 30 + want.bytesRead, `${what}: the local header and the page's bytes only`);
+            assert.equal(got.reads, want.reads, `${what}: as many reads as the .npy path`);
+          } else {
+            assert.ok(got.inflatedBytes! >= m.report!.dataOffset + want.bytesRead, what);
+          }
+          pages++;
+        }
+      }
+      assert.ok(pages >= 3 * names.length - 2, `${pages} pages compared`);
+    });
+  }
+
+  it('np.savez_compressed: a middle page of a 2.4 MB member reads about half of its compressed bytes, not all', async () => {
+    const z = await inspectNpz(join(dir, 'deflated.npz'));
+    const m = z.members.find((x) => x.name === 'noise.npy')!;
+    const page = await readNpzMemberValues(join(dir, 'deflated.npz'), m, { start: 150000n, count: 20 });
+    const ratio = page.archiveBytesRead / Number(m.compressedSize);
+    assert.ok(ratio > 0.4 && ratio < 0.6, `read ${page.archiveBytesRead} of ${m.compressedSize} compressed bytes`);
   });
 });

@@ -1,10 +1,10 @@
-// The preview as a person sees it: markup in a field name stays text, and both light and dark themes apply.
+// The preview as a person sees it: markup in a field name stays text (the themes are in themes.test.ts).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { numpyView, writeFixtures } from '../vscode/suite/numpy';
-import { keepFailure, screenshotDir, session } from './session';
+import { keepFailure, session } from './session';
 import { Workbench } from './workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -70,39 +70,5 @@ describe('.npy preview in the browser', () => {
     await wb!.page.keyboard.press('Escape');
     await wb!.quickInputHidden();
     assert.deepEqual(readdirSync(dir).sort(), before, 'Escape created nothing');
-  });
-
-  it('follows the light and the dark theme', async () => {
-    const settingsFile = session().settingsFile;
-    const original = readFileSync(settingsFile, 'utf8');
-    try {
-      wb = await openFromExplorer('structured.npy');
-      await wb.previewRendered();
-      const body = wb.preview().locator('body');
-      const colours = async (): Promise<{ fg: string; bg: string }> => body.evaluate((b) => ({
-        fg: getComputedStyle(b).color,
-        bg: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim(),
-      }));
-      await wb.preview().locator('body.vscode-light').waitFor({ state: 'attached' });
-      const light = await colours();
-      await wb.shot(screenshotDir(), 'preview-light.png');
-
-      // Switch as a user would: Preferences: Color Theme, then the dark theme.
-      await wb.runCommand('Preferences: Color Theme');
-      await wb.quickInput.locator('input').fill('Dark Modern');
-      await wb.pickItem(/Dark Modern/);
-      await wb.preview().locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 30_000 });
-      const dark = await colours();
-      await wb.shot(screenshotDir(), 'preview-dark.png');
-      assert.notEqual(dark.fg, light.fg, 'text colour follows the theme');
-      assert.notEqual(dark.bg, light.bg, 'background follows the theme');
-      assert.equal(await wb.cell('descr'), numpyView(fixtures.structured).descr, 'still the same report');
-    } finally {
-      // The theme is a user setting of the shared profile: close this window, then put the settings back so
-      // the windows of later tests open light.
-      await wb?.close();
-      wb = undefined;
-      writeFileSync(settingsFile, original);
-    }
   });
 });

@@ -11,7 +11,8 @@ import { NpyError } from '../../src/core/errors';
 import { inspectNpz, NpzReport } from '../../src/core/npz/inspectNpz';
 import { reportToViewModel } from '../../src/extension/model/reportView';
 import { formatMessage } from '../../src/extension/model/translate';
-import { buildNpzHtml, memberDetail, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';
+import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';
+import { readNpzMemberValues } from '../../src/core/npz/memberValues';
 import { renderNpz, renderNpzError } from '../../src/webview/npzRender';
 import { repoRoot } from '../helpers/paths';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -50,7 +51,7 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     assert.equal(m.readNote, `Read ${report.bytesRead.toLocaleString('en-US')} bytes: the zip directory and each member's header only.`);
     assert.deepEqual(m.members[0], {
       index: 0, name: 'x.npy', dtype: '<f8', shape: '(3,)', order: 'C', uncompressed: '152 B', compressed: '152 B',
-      method: 'stored', status: 'valid', statusKind: 'ok', detail: report.members[0]!.report!.statusMessage,
+      method: 'stored', status: 'valid', statusKind: 'ok', detail: 'Valid: the member holds the header and exactly 24 bytes of data.',
     });
     assert.equal(m.members[1]!.order, 'F');
     assert.equal(m.members[1]!.method, 'deflated');
@@ -64,7 +65,10 @@ describe('npz preview: view model, DOM and webview protocol', function () {
   it('the selected member\'s detail is the .npy report mapping, with member-size labels and no disk rows', () => {
     const d = memberDetail(report, 1, t)!;
     const direct = reportToViewModel(report.members[1]!.report!, t);
-    assert.deepEqual(d.report!.values, direct.values);
+    // The same mapping but for the status sentence, which speaks of the member, not a file.
+    assert.deepEqual({ ...d.report!.values, statusMessage: direct.values.statusMessage }, direct.values);
+    assert.equal(d.report!.values.statusMessage, 'Valid: the member holds the header and exactly 32 bytes of data.');
+    assert.equal(memberDetail(report, 3, t)!.report!.values.statusMessage, 'Truncated: the member is missing 16 bytes of the data its header describes.');
     assert.equal(d.report!.labels.fileBytes, 'Member size (uncompressed)');
     assert.ok(d.report!.sections.every((s) => !s.keys.includes('allocatedBytes') && !s.keys.includes('sparseRatio')));
     assert.equal(d.title, `Member ${HOSTILE}`);
@@ -147,6 +151,48 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     await send({ type: 'error', model: npzErrorToViewModel('x.npz', new Error('boom'), t) });
     assert.equal(doc.getElementById('error-message')?.textContent, 'boom');
     assert.equal(posted.filter((p) => p.type === 'rendered').length, 3);
+  });
+
+  it('a member\'s copy buttons and Values section: the .npy renderer inside the member, paging posted back', async () => {
+    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
+      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
+    const dom = page();
+    const posted: NpzWebviewToHost[] = [];
+    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
+    dom.window.eval(bundle);
+    const send = async (m: HostToNpzWebview): Promise<void> => {
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+      await new Promise((r) => setImmediate(r));
+    };
+    const doc = dom.window.document;
+    const x = report.members[0]!;
+    const values = (start: bigint) => readNpzMemberValues(report.path, x, { start, count: 2 })
+      .then((p) => memberValuesToViewModel(x.report!, p, { pageSize: 2 }, t));
+    const detail = { ...memberDetail(report, 0, t)!, values: await values(0n) };
+    await send({ type: 'npz', model: npzToViewModel(report, t), selected: detail });
+    // Order inside the member: toolbar, report tables, Values, raw header.
+    const ids = [...doc.querySelectorAll('#member-detail > [id], #member-detail > .actions')].map((e) => e.id || 'actions');
+    assert.deepEqual(ids.slice(0, 2), ['h-member', 'actions']);
+    assert.ok(ids.indexOf('values') > ids.indexOf('section-sizes') && ids.indexOf('values') < ids.indexOf('h-header'), ids.join(' '));
+    assert.deepEqual([...doc.querySelectorAll('#values td[data-index]')].map((c) => c.textContent), ['0.0', '0.0']);
+    assert.equal(doc.querySelector('#member-detail [data-key="statusMessage"]')?.textContent, 'Valid: the member holds the header and exactly 24 bytes of data.');
+    const from = posted.length;
+    (doc.getElementById('values-next') as HTMLButtonElement).click();
+    (doc.getElementById('copy-python') as HTMLButtonElement).click();
+    (doc.getElementById('values-index') as HTMLInputElement).value = '2';
+    (doc.getElementById('values-go') as HTMLButtonElement).click();
+    assert.deepEqual(posted.slice(from), [{ type: 'values-page', start: '2' }, { type: 'action', action: 'copy-python' }, { type: 'values-goto', text: '2' }]);
+    await send({ type: 'values', values: await values(2n) });
+    assert.equal(doc.querySelectorAll('#values').length, 1);
+    assert.equal(doc.getElementById('values')?.parentElement?.id, 'member-detail', 'the next page replaces the section in place');
+    assert.deepEqual([...doc.querySelectorAll('#values td[data-index]')].map((c) => c.getAttribute('data-index')), ['2']);
+    // A member without a header report: only the JSON (which carries its error) can be copied.
+    await send({ type: 'npz', model: npzToViewModel(report, t), selected: memberDetail(report, 2, t) });
+    assert.deepEqual([...doc.querySelectorAll('#member-detail .actions button')].map((b) => (b as HTMLButtonElement).disabled), [false, true, true]);
+    assert.equal(doc.getElementById('values'), null);
+    assert.ok(isNpzWebviewToHost({ type: 'action', action: 'copy-rust' }));
+    assert.equal(isNpzWebviewToHost({ type: 'action', action: 'resize' }), false, 'no file-level actions on a member');
+    assert.equal(isNpzWebviewToHost({ type: 'values-page', start: '-1' }), false);
   });
 
   it('accepts only well-formed messages from the webview', () => {

@@ -45,6 +45,8 @@ export interface NpzMember {
   errorCode: NpzMemberErrorCode | null;
   /** Archive bytes read for this member: its local header (once per read) and the first data bytes. */
   bytesRead: number;
+  /** Where the member's local header starts in the archive (from the central directory, Zip64 included). */
+  localHeaderOffset: number;
 }
 
 export interface NpzReport {
@@ -156,7 +158,7 @@ async function inspectMember(zip: yauzl.ZipFile, reader: CountingReader, entry: 
     name, method, compression,
     compressedSize: BigInt(entry.compressedSize), uncompressedSize: BigInt(entry.uncompressedSize),
     zip64: entry.extraFields.some((f) => f.id === 0x0001),
-    report: null, error: null, errorCode: null, bytesRead: 0,
+    report: null, error: null, errorCode: null, bytesRead: 0, localHeaderOffset: entry.relativeOffsetOfLocalHeader,
   };
   try {
     if (entry.isEncrypted()) {

@@ -17,6 +17,9 @@ interface MemberState {
 interface NpzState {
   kind?: string; uri: string; error?: string; renders: number; selected: number | null;
   members?: MemberState[]; zip64?: boolean; fileBytes?: number | string; bytesRead?: number;
+  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string };
+  select(index: number): void;
+  showValues(request: { start: string } | { goto: string }): void;
 }
 interface NumpyMember {
   name: string; method: number; compressed: string; uncompressed: string; descr: string; shape: string[];
@@ -139,6 +142,60 @@ print(1)`, files.savez, files.compressed, files.zip64, files.damaged, path.join(
       assert.match(s.error ?? '', pattern);
       assert.doesNotMatch(s.error ?? '', /\n|\bat .*:\d+:\d+/, 'no stack trace');
       await closeAllEditors();
+    }
+  });
+
+  describe('paging a member\'s values', () => {
+    /** numpy's text of z[key].flat[start:start+count] (U as repr(str), as the .npy preview shows it). */
+    function numpyTexts(file: string, key: string, start: number, count: number): string[] {
+      return py<string[]>(`
+with np.load(sys.argv[1]) as z:
+    a = z[sys.argv[2]]
+s, n = int(sys.argv[3]), int(sys.argv[4])
+out = []
+for i in range(s, min(s + n, a.size)):
+    x = a[np.unravel_index(i, a.shape)] if a.ndim else a[()]
+    out.append(repr(str(x)) if a.dtype.kind == 'U' else str(x))
+print(json.dumps(out))`, file, key, String(start), String(count));
+    }
+
+    /** Does what the webview's click or paging does, and waits for the page it asked for to be rendered. */
+    async function act(file: string, doIt: (s: NpzState) => void, until: (s: NpzState) => boolean): Promise<NpzState> {
+      const a = await api();
+      const before = npzOf(a, file)!;
+      doIt(before);
+      return waitFor('the member page', () => {
+        const s = npzOf(a, file);
+        return s && s.renders > before.renders && until(s) ? s : undefined;
+      });
+    }
+
+    for (const kind of ['savez', 'savez_compressed'] as const) {
+      it(`np.${kind}: select a member, page forward, go to an N-d index, and a refused index keeps the page`, async () => {
+        const file = path.join(dir, `paging-${kind}.npz`);
+        py(`
+rng = np.random.default_rng(5)
+getattr(np, sys.argv[2])(sys.argv[1], first=np.arange(3), big=np.asfortranarray(rng.standard_normal((60, 50)).astype('<f4')),
+    words=np.array(['a', "it's", 'w\u00f6rd'] * 30, dtype='<U5'))
+print(1)`, file, kind);
+        const opened = await openNpz(file);
+        const big = opened.members!.findIndex((m) => m.member === 'big.npy');
+        const first = await act(file, (s) => s.select(big), (s) => s.selected === big && s.values?.start === '0');
+        assert.deepEqual(first.values!.items, numpyTexts(file, 'big', 0, 20));
+        if (kind === 'savez') assert.equal(first.values!.bytesRead, 30 + 20 * 4, 'a stored member: its local header and the 20 elements');
+
+        const mid = await act(file, (s) => s.showValues({ start: '1500' }), (s) => s.values?.start === '1500');
+        assert.deepEqual(mid.values!.items, numpyTexts(file, 'big', 1500, 20));
+        const last = await act(file, (s) => s.showValues({ goto: '59, 49' }), (s) => s.values?.start === '2999');
+        assert.deepEqual(last.values!.items, numpyTexts(file, 'big', 2999, 20));
+        const refused = await act(file, (s) => s.showValues({ goto: '60, 0' }), (s) => s.values?.error !== undefined);
+        assert.equal(refused.values!.start, '2999', 'the page shown stays');
+        assert.doesNotMatch(refused.values!.error!, /\n|\bat .*:\d+:\d+/, 'one sentence');
+
+        const words = opened.members!.findIndex((m) => m.member === 'words.npy');
+        const w = await act(file, (s) => s.select(words), (s) => s.selected === words && s.values?.start === '0');
+        assert.deepEqual(w.values!.items, numpyTexts(file, 'words', 0, 20));
+      });
     }
   });
 });
