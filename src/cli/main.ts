@@ -1,5 +1,6 @@
 // Entry point of dist/cli.js. Exit codes: 0 success, 1 the operation failed (one `error:` line on stderr,
 // never a stack trace), 2 wrong usage (error line + usage).
+import * as nodeModule from 'node:module';
 import { Command, parseCommand, USAGE_LINES, UsageError } from './args';
 import { helpText } from './help';
 import { Io, printable } from './output';
@@ -40,6 +41,9 @@ export function errorLine(e: unknown): string {
 }
 
 function main(): void {
+  // Node ≥ 22.1 keeps compiled code of our bundles between runs (in the OS temp folder; NODE_DISABLE_COMPILE_CACHE=1
+  // turns it off); older Node has no such function. Before any command's bundle loads.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const io: Io = {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
