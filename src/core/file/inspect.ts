@@ -3,6 +3,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { NpyError } from '../errors';
 import { PREAMBLE_BYTES, parseHeader, readPreamble } from '../format/header';
+import { fileBaseName } from './baseName';
 import { readAt, RegularFile, withRegularFile } from './regularFile';
 import { elementCount as countElements } from '../format/shape';
 import { NpyReport, ParsedHeader } from '../types';
@@ -93,7 +94,7 @@ function buildReport(h: ParsedHeader, path: string, fileBytes: bigint, allocated
   const growthAxis = ndim === 0 ? null : h.fortranOrder ? ndim - 1 : 0;
   return {
     path,
-    fileName: path.split(/[/\\]/).pop() ?? path,
+    fileName: fileBaseName(path),
     version: h.version,
     descr: dtype.kind === 'struct' ? dtype.descrRepr : dtype.str,
     dtypeName: dtype.name,
