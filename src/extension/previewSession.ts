@@ -29,6 +29,9 @@ export interface ValuesSnapshot {
   error?: string;
   /** Why no values are shown (object arrays, read errors). */
   unavailable?: string;
+  /** What the "Go to index" box holds, and the element a successful jump marked. */
+  gotoText: string;
+  target?: string;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface ValuesSnapshot {
  * VS Code to page exactly as the webview's buttons and "Go to index" box do (same message handler).
  */
 export interface PreviewSessionSnapshot extends PreviewSnapshot {
+  /** The heading shown: the URI path's last segment. */
+  title: string;
   values?: ValuesSnapshot;
   showValues(request: { start: string } | { goto: string }): void;
 }
@@ -72,9 +77,10 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   snapshot(): PreviewSessionSnapshot {
     const v = this.values;
     return {
-      uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders,
+      uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders, title: displayName(this.uri),
       values: v && {
-        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead,
+        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
+        ...(v.target !== undefined ? { target: v.target } : {}),
         ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
       },
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
