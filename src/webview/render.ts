@@ -8,7 +8,8 @@ const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-python-r
 /**
  * The first screen, top to bottom: the heading (name, status, one sentence), the actions, the summary (dtype,
  * shape, elements, sizes), the Values; then fields and the closed "Format" section with the raw header.
- * The data view of issue 11 (a canvas) belongs between the summary and the Values.
+ * The data view of issue 11 (a canvas) belongs between the summary and the Values: beside the summary table on
+ * wide panels (the table takes about 400 px of a 1000 px editor), above the Values on narrow ones.
  */
 export function renderReport(doc: Doc, m: PreviewViewModel): void {
   const r = root(doc);
