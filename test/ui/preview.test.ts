@@ -78,7 +78,6 @@ print(json.dumps(str(a.flat[-1])))`, file);
     const fifth = (await rows.nth(4).boundingBox())!;
     console.log(`      (values table starts at y = ${Math.round(tableTop)} px of ${viewport.height})`);
     assert.ok(fifth.y + fifth.height <= viewport.height, `the 5th value row ends at ${fifth.y + fifth.height} px, below the ${viewport.height} px window`);
-    await wb.shot(screenshotDir(), 'preview.png');
 
     // "Go to index" -1: the last page, aligned to 20, counted from 0 like the Index column; the box keeps "-1".
     await frame.locator('#values-index').fill('-1');

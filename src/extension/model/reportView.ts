@@ -148,7 +148,7 @@ export function reportToViewModel(r: NpyReport, t: Translate, opts: ReportViewOp
     dataBytes: r.objectData ? t('{0}, a pickle (never read)', bytesWithExact(r.dataBytes, t)) : bytesWithExact(r.dataBytes, t),
     expectedFileBytes: bytesWithExact(r.expectedFileBytes, t),
     fileBytes: bytesWithExact(r.fileBytes, t),
-    allocatedBytes: r.allocatedBytes === null ? t('unknown (the file system does not say)') : t('{0} allocated', bytesWithExact(r.allocatedBytes, t)),
+    allocatedBytes: r.allocatedBytes === null ? t('unknown (the file system does not say)') : bytesWithExact(r.allocatedBytes, t),
     sparseRatio: sparseRatio(r.fileBytes, r.allocatedBytes, t),
     version: r.version,
     dataOffset: t('data starts at byte {0}', formatCount(r.dataOffset)),
