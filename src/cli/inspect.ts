@@ -40,7 +40,8 @@ export function inspectTable(r: NpyReport): string {
     ['shape', shapeRepr(r.shape)],
     ['order', r.fortranOrder ? 'F (column-major)' : 'C (row-major)'],
     ['elements', formatCount(r.elementCount)],
-    ['header', `${formatCount(r.headerLength)} bytes, data at offset ${formatCount(r.dataOffset)}`],
+    // The same meaning and words as the preview: everything before the data.
+    ['header', `${formatCount(r.dataOffset)} bytes (${formatCount(r.headerLength)} of them header text), data starts at byte ${formatCount(r.dataOffset)}`],
     ['data', r.objectData ? `${sized(r.dataBytes)}, a pickle (not read)` : sized(r.dataBytes)],
     ['file size', fileSize],
     ['allocated', allocated],

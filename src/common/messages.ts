@@ -1,5 +1,5 @@
 // The typed protocol between the extension host and the preview webview.
-import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from './viewModel';
+import { ACTION_IDS, ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from './viewModel';
 
 export type HostToWebview =
   | { type: 'report'; model: PreviewViewModel }
@@ -34,5 +34,5 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
     return typeof text === 'string' && text.length <= MAX_GOTO_TEXT;
   }
   const a = (m as { action?: unknown }).action;
-  return t === 'action' && (a === 'copy-json' || a === 'copy-python' || a === 'copy-rust' || a === 'create-like' || a === 'resize' || a === 'fit');
+  return t === 'action' && typeof a === 'string' && (ACTION_IDS as readonly string[]).includes(a);
 }

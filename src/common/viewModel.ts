@@ -10,17 +10,30 @@ export const VALUE_KEYS = [
 ] as const;
 export type ValueKey = typeof VALUE_KEYS[number];
 
-/** Keys shown in the summary above the tables; the rest live in sections. */
+/** Keys shown in the heading above the tables; the rest live in sections. */
 export const SUMMARY_KEYS = ['fileName', 'status', 'statusMessage'] as const;
 
 export type BadgeKind = 'ok' | 'warning' | 'error' | 'info';
 export interface Badge { kind: BadgeKind; text: string }
 
-export interface ViewSection { id: string; title: string; keys: ValueKey[] }
+/**
+ * A table of the report: one row per key in `keys`. `inline` puts more values into a key's row, after it
+ * ("float64 · <f8 · little-endian, 8 bytes" is one row of three values, each still in its own data-key).
+ * `collapsed`: format internals, shown closed (a <details>) so the first screen leads with what users ask.
+ */
+export interface ViewSection {
+  id: string;
+  title: string;
+  keys: ValueKey[];
+  inline?: Partial<Record<ValueKey, ValueKey[]>>;
+  collapsed?: boolean;
+}
 
 export interface FieldRow { name: string; descr: string; offset: string; size: string; shape: string }
 
-export type ActionId = 'copy-json' | 'copy-python' | 'copy-rust' | 'create-like' | 'resize' | 'fit';
+/** copy-python opens the file read-only (mmap_mode='r'); copy-python-rw is the writable form ('r+'). */
+export type ActionId = 'copy-json' | 'copy-python' | 'copy-python-rw' | 'copy-rust' | 'create-like' | 'resize' | 'fit';
+export const ACTION_IDS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize', 'fit'];
 
 export interface PreviewLabels {
   actions: Record<ActionId, string>;
@@ -59,13 +72,17 @@ export interface ValuesLabels {
 export interface ValuesViewModel {
   /** Flat index of the first row, decimal. */
   start: string;
-  /** "Elements 1–20 of 1,000 · 160 bytes read". */
+  /** "Elements 0–19 of 1,000 · 160 bytes read": numpy's 0-based flat indices, like the Index column. */
   summary: string;
   /** Extra line, e.g. that a Fortran-order file is shown in C order. */
   note?: string;
   rows: ValueRow[];
   /** Structured dtypes: the column names; null otherwise. */
   fieldNames: string[] | null;
+  /** False for a 0-d array: its one value needs no Previous/Next or "Go to index". */
+  paging: boolean;
+  /** Flat index of the element "Go to index" jumped to (its row is marked); pages stay aligned to the page size. */
+  target?: string;
   /** Start of the previous/next page, or null at either end. */
   prevStart: string | null;
   nextStart: string | null;

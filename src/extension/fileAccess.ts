@@ -1,8 +1,8 @@
 // Reads a .npy header wherever the file lives: Node fs for file: (header bytes only, any size), and
 // workspace.fs for other schemes, which can only return whole files — so only small ones.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NpyError } from '../core/errors';
+import { uriBaseName } from '../core/file/baseName';
 import { inspectBytes, inspectNpy } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { formatBytes } from '../core/units';
@@ -13,7 +13,7 @@ export const VIRTUAL_READ_LIMIT = 1024 * 1024;
 const t = vscode.l10n.t;
 
 export function displayName(uri: vscode.Uri): string {
-  return path.posix.basename(uri.path) || uri.toString(true);
+  return uriBaseName(uri.path) || uri.toString(true);
 }
 
 export async function inspectUri(uri: vscode.Uri): Promise<NpyReport> {
@@ -57,7 +57,7 @@ export async function inspectUriWith<T>(uri: vscode.Uri, inspector: UriInspector
 function fsError(uri: vscode.Uri, e: unknown): NpyError {
   const name = displayName(uri);
   if (e instanceof vscode.FileSystemError) {
-    if (e.code === 'FileNotFound' || e.code === 'EntryNotFound') return new NpyError('io', t('{0} does not exist (any more).', name));
+    if (e.code === 'FileNotFound' || e.code === 'EntryNotFound') return new NpyError('io', t('{0} does not exist (any more).', name), 'ENOENT');
     if (e.code === 'NoPermissions') return new NpyError('io', t('{0} cannot be read: permission denied.', name));
   }
   const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -8,7 +8,7 @@ import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/np
 import { parseIndex } from '../core/values/elementIndex';
 import { displayName } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
-import { errorSentence, valuesUnavailable } from './model/reportView';
+import { errorSentence, pageStartOf, valuesUnavailable } from './model/reportView';
 import { npzPythonSnippet, npzRustSnippet } from './model/npzSnippets';
 import { inspectNpzUri, readNpzMemberPage } from './npzFileAccess';
 import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
@@ -77,7 +77,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       fileBytes: z ? (z.fileBytes <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(z.fileBytes) : z.fileBytes.toString()) : undefined,
       bytesRead: z?.bytesRead,
       values: v && {
-        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead,
+        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
         ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
       },
       select: (index) => this.onMessage({ type: 'select', index }),
@@ -139,7 +139,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   }
 
   /** Reads one page of the member (never throws: a failure becomes the section's sentence). */
-  private async readPage(member: NpzMember, start: bigint, extra: { error?: string; gotoText?: string } = {}): Promise<ValuesViewModel> {
+  private async readPage(member: NpzMember, start: bigint, extra: { error?: string; gotoText?: string; target?: bigint } = {}): Promise<ValuesViewModel> {
     const report = member.report!;
     if (report.objectData) {
       return valuesUnavailable(t('The elements are Python objects stored as a pickle; the preview never reads or unpickles them.'), t);
@@ -160,19 +160,23 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     const report = member?.report;
     if (!member || !report || !this.values) return;
     const gen = this.generation;
+    const count = readSettings(this.uri).valuesPerPage;
     let start: bigint;
-    let extra: { error?: string; gotoText?: string } = {};
+    let extra: { error?: string; gotoText?: string; target?: bigint } = {};
     if ('goto' in request) {
       try {
-        start = parseIndex(request.goto, report.shape);
+        // As in the .npy preview: the page holding the element, aligned to the page size; its row marked, the text kept.
+        const target = parseIndex(request.goto, report.shape);
+        start = pageStartOf(target, count);
+        extra = { gotoText: request.goto, target };
       } catch (e) {
         start = this.valuesStart;
         extra = { error: errorSentence(e), gotoText: request.goto };
       }
     } else {
-      start = request.start;
+      start = pageStartOf(request.start, count);
     }
-    if (report.elementCount > 0n && start >= report.elementCount) start = report.elementCount - 1n;
+    if (report.elementCount > 0n && start >= report.elementCount) start = pageStartOf(report.elementCount - 1n, count);
     let values = await this.readPage(member, start, extra);
     if (values.unavailable !== undefined && start !== this.valuesStart) {
       // A page refused (past the inflate limit of a compressed member, or unreadable): the page shown stays,

@@ -11,7 +11,7 @@ import { parseIndex } from '../core/values/elementIndex';
 import { displayName, inspectUri } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
-import { errorSentence, errorToViewModel, reportToViewModel, valuesToViewModel, valuesUnavailable } from './model/reportView';
+import { errorSentence, errorToViewModel, pageStartOf, reportToViewModel, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
@@ -29,6 +29,9 @@ export interface ValuesSnapshot {
   error?: string;
   /** Why no values are shown (object arrays, read errors). */
   unavailable?: string;
+  /** What the "Go to index" box holds, and the element a successful jump marked. */
+  gotoText: string;
+  target?: string;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface ValuesSnapshot {
  * VS Code to page exactly as the webview's buttons and "Go to index" box do (same message handler).
  */
 export interface PreviewSessionSnapshot extends PreviewSnapshot {
+  /** The heading shown: the URI path's last segment. */
+  title: string;
   values?: ValuesSnapshot;
   showValues(request: { start: string } | { goto: string }): void;
 }
@@ -72,9 +77,10 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   snapshot(): PreviewSessionSnapshot {
     const v = this.values;
     return {
-      uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders,
+      uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders, title: displayName(this.uri),
       values: v && {
-        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead,
+        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
+        ...(v.target !== undefined ? { target: v.target } : {}),
         ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
       },
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
@@ -106,15 +112,16 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       const report = await inspectUri(this.uri);
       if (gen !== this.generation) return;
       // The page shown before the change stays, moved back inside the array if the array shrank.
-      const size = BigInt(readSettings(this.uri).valuesPerPage);
-      if (this.valuesStart >= report.elementCount) this.valuesStart = report.elementCount > size ? report.elementCount - size : 0n;
-      const values = await this.readPage(report, { start: this.valuesStart, count: Number(size) });
+      const size = readSettings(this.uri).valuesPerPage;
+      if (this.valuesStart >= report.elementCount) this.valuesStart = pageStartOf(report.elementCount - 1n, size);
+      const values = await this.readPage(report, { start: this.valuesStart, count: size });
       if (gen !== this.generation) return;
       this.report = report;
       this.reportJson = reportToJson(report);
       this.error = undefined;
       this.values = values;
-      message = { type: 'report', model: { ...reportToViewModel(report, t, { resizable: this.uri.scheme === 'file' }), valuesPage: values } };
+      const model = reportToViewModel(report, t, { resizable: this.uri.scheme === 'file', fileName: displayName(this.uri) });
+      message = { type: 'report', model: { ...model, valuesPage: values } };
     } catch (e) {
       if (gen !== this.generation) return;
       const model = errorToViewModel(displayName(this.uri), e, t);
@@ -140,7 +147,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   }
 
   /** Reads one page (never throws: a failure becomes the section's sentence). */
-  private async readPage(report: NpyReport, request: ValuesRequest, extra: { error?: string; gotoText?: string } = {}): Promise<ValuesViewModel> {
+  private async readPage(report: NpyReport, request: ValuesRequest, extra: { error?: string; gotoText?: string; target?: bigint } = {}): Promise<ValuesViewModel> {
     if (report.objectData) {
       return valuesUnavailable(t('The elements are Python objects stored as a pickle; the preview never reads or unpickles them.'), t);
     }
@@ -162,19 +169,22 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     const gen = this.generation;
     const count = readSettings(this.uri).valuesPerPage;
     let start: bigint;
-    let extra: { error?: string; gotoText?: string } = {};
+    let extra: { error?: string; gotoText?: string; target?: bigint } = {};
     if ('goto' in request) {
       try {
-        start = parseIndex(request.goto, report.shape);
+        // The page holding the element (pages stay aligned to the page size); its row is marked, the text stays.
+        const target = parseIndex(request.goto, report.shape);
+        start = pageStartOf(target, count);
+        extra = { gotoText: request.goto, target };
       } catch (e) {
         // Refused: the same page again, with the sentence and the text as typed so it can be corrected.
         start = this.valuesStart;
         extra = { error: errorSentence(e), gotoText: request.goto };
       }
     } else {
-      start = request.start;
+      start = pageStartOf(request.start, count);
     }
-    if (report.elementCount > 0n && start >= report.elementCount) start = report.elementCount - 1n;
+    if (report.elementCount > 0n && start >= report.elementCount) start = pageStartOf(report.elementCount - 1n, count);
     const values = await this.readPage(report, { start, count }, extra);
     if (gen !== this.generation || report !== this.report) return; // the file changed meanwhile: refresh() posts
     this.valuesStart = start;
@@ -194,9 +204,10 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     const r = this.report;
     if (!r) return;
     const text = action === 'copy-json' ? `${JSON.stringify(reportToJson(r), null, 2)}\n`
-      : action === 'copy-python' ? pythonSnippet(r) : rustSnippet(r);
+      : action === 'copy-python' || action === 'copy-python-rw' ? pythonSnippet(r, { writable: action === 'copy-python-rw' }) : rustSnippet(r);
     await vscode.env.clipboard.writeText(text);
-    const what = action === 'copy-json' ? t('the report as JSON') : action === 'copy-python' ? t('a Python snippet') : t('a Rust snippet');
-    vscode.window.setStatusBarMessage(t('Copied {0} for {1}.', what, r.fileName), 4000);
+    const what = action === 'copy-json' ? t('the report as JSON') : action === 'copy-python' ? t('a read-only Python snippet')
+      : action === 'copy-python-rw' ? t('a writable Python snippet') : t('a read-only Rust snippet');
+    vscode.window.setStatusBarMessage(t('Copied {0} for {1}.', what, displayName(this.uri)), 4000);
   }
 }

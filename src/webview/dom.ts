@@ -24,13 +24,22 @@ export function root(doc: Doc): HTMLElement {
   return r;
 }
 
-/** One report section's table: a row per key, the value in td[data-key]. attrs adds to the table's own. */
+/**
+ * One report section's table: a row per key, each value in its own span[data-key] (a row may hold more than
+ * one: section.inline, joined by " · "; empty values are left out). attrs adds to the table's own.
+ */
 export function valuesTable(doc: Doc, m: PreviewViewModel, s: ViewSection, attrs: Record<string, string> = {}): HTMLTableElement {
   const table = el(doc, 'table', undefined, { class: 'values', id: `section-${s.id}`, ...attrs });
   const body = el(doc, 'tbody');
   for (const key of s.keys) {
     const tr = el(doc, 'tr');
-    tr.append(el(doc, 'th', m.labels[key], { scope: 'row' }), el(doc, 'td', m.values[key], { 'data-key': key }));
+    const td = el(doc, 'td');
+    const keys = [key, ...(s.inline?.[key] ?? [])].filter((k, i) => i === 0 || m.values[k] !== '');
+    keys.forEach((k, i) => {
+      if (i > 0) td.appendChild(el(doc, 'span', ' · ', { class: 'sep', 'aria-hidden': 'true' }));
+      td.appendChild(el(doc, 'span', m.values[k], { 'data-key': k }));
+    });
+    tr.append(el(doc, 'th', m.labels[key], { scope: 'row' }), td);
     body.appendChild(tr);
   }
   table.appendChild(body);

@@ -1,10 +1,16 @@
 // Builds the preview DOM from a view model the host computed. Text goes in through textContent only, so a
 // field named "<img onerror=…>" stays text. No inline styles or handlers: the CSP forbids them anyway.
-import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from '../common/viewModel';
+import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel, ViewSection } from '../common/viewModel';
 import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
 
-const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-rust', 'create-like', 'resize'];
+const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize'];
 
+/**
+ * The first screen, top to bottom: the heading (name, status, one sentence), the actions, the summary (dtype,
+ * shape, elements, sizes), the Values; then fields and the closed "Format" section with the raw header.
+ * The data view of issue 11 (a canvas) belongs between the summary and the Values: beside the summary table on
+ * wide panels (the table takes about 400 px of a 1000 px editor), above the Values on narrow ones.
+ */
 export function renderReport(doc: Doc, m: PreviewViewModel): void {
   const r = root(doc);
   const header = el(doc, 'header', undefined, { class: 'summary' });
@@ -22,19 +28,9 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
   }
   r.appendChild(actions);
 
-  for (const s of m.sections) {
-    const section = el(doc, 'section', undefined, { 'aria-labelledby': `h-${s.id}` });
-    section.appendChild(el(doc, 'h2', s.title, { id: `h-${s.id}` }));
-    section.appendChild(valuesTable(doc, m, s));
-    r.appendChild(section);
-  }
-  // The growth room row leads to the command that uses it (in a cell of its own: the value cell stays text).
-  const growth = r.querySelector('td[data-key="growthRoom"]');
-  if (growth && m.canResize) {
-    const cell = el(doc, 'td', undefined, { class: 'row-action' });
-    cell.appendChild(el(doc, 'button', m.ui.actions.resize, { id: 'growth-resize', type: 'button', 'data-action': 'resize' }));
-    growth.after(cell);
-  }
+  const [overview, ...rest] = m.sections;
+  if (overview) r.appendChild(plainSection(doc, m, overview));
+  if (m.valuesPage) r.appendChild(valuesSection(doc, m.valuesPage));
 
   if (m.fields) {
     const section = el(doc, 'section', undefined, { 'aria-labelledby': 'h-fields' });
@@ -43,12 +39,33 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
     r.appendChild(section);
   }
 
-  if (m.valuesPage) r.appendChild(valuesSection(doc, m.valuesPage));
-
-  const raw = el(doc, 'section', undefined, { 'aria-labelledby': 'h-header' });
-  raw.append(el(doc, 'h2', m.ui.headerTitle, { id: 'h-header' }), el(doc, 'pre', m.headerText, { id: 'header-text' }));
-  r.appendChild(raw);
+  for (const s of rest) r.appendChild(s.collapsed ? collapsedSection(doc, m, s) : plainSection(doc, m, s));
+  // The growth room row leads to the command that uses it (in a cell of its own: the value cell stays text).
+  const growth = r.querySelector('[data-key="growthRoom"]')?.closest('td');
+  if (growth && m.canResize) {
+    const cell = el(doc, 'td', undefined, { class: 'row-action' });
+    cell.appendChild(el(doc, 'button', m.ui.actions.resize, { id: 'growth-resize', type: 'button', 'data-action': 'resize' }));
+    growth.after(cell);
+  }
+  // The raw header is a format internal too: inside "Format" when there is one.
+  const rawParent = r.querySelector('details#format') ?? r;
+  rawParent.append(el(doc, 'h3', m.ui.headerTitle, { id: 'h-header' }), el(doc, 'pre', m.headerText, { id: 'header-text' }));
   doc.body.setAttribute('data-state', 'rendered');
+}
+
+function plainSection(doc: Doc, m: PreviewViewModel, s: ViewSection): HTMLElement {
+  const section = el(doc, 'section', undefined, { id: s.id, 'aria-labelledby': `h-${s.id}` });
+  section.append(el(doc, 'h2', s.title, { id: `h-${s.id}` }), valuesTable(doc, m, s));
+  return section;
+}
+
+/** A closed <details>: its <summary> is the heading, keyboard-operable as is. */
+function collapsedSection(doc: Doc, m: PreviewViewModel, s: ViewSection): HTMLElement {
+  const details = el(doc, 'details', undefined, { id: s.id });
+  const summary = el(doc, 'summary', undefined, { id: `h-${s.id}` });
+  summary.appendChild(el(doc, 'h2', s.title));
+  details.append(summary, valuesTable(doc, m, s, { 'aria-labelledby': `h-${s.id}` }));
+  return details;
 }
 
 export function renderError(doc: Doc, m: ErrorViewModel): void {
@@ -68,7 +85,14 @@ function valuesSection(doc: Doc, v: ValuesViewModel): HTMLElement {
   }
   section.appendChild(el(doc, 'p', v.summary, { id: 'values-summary', class: 'values-summary' }));
   if (v.note) section.appendChild(el(doc, 'p', v.note, { class: 'values-note' }));
+  if (v.paging) section.appendChild(valuesNav(doc, v));
+  if (v.error) section.appendChild(el(doc, 'p', v.error, { id: 'values-error', role: 'alert' }));
+  if (v.rows.length > 0) section.appendChild(valuesGrid(doc, v));
+  return section;
+}
 
+/** Previous/Next and the "Go to index" form. */
+function valuesNav(doc: Doc, v: ValuesViewModel): HTMLElement {
   const nav = el(doc, 'div', undefined, { class: 'values-nav', role: 'group', 'aria-label': v.ui.navigation });
   const pageButton = (id: string, label: string, start: string | null): HTMLButtonElement => {
     const b = el(doc, 'button', label, { id, type: 'button' });
@@ -85,31 +109,31 @@ function valuesSection(doc: Doc, v: ValuesViewModel): HTMLElement {
   if (v.error) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', 'values-error'); }
   form.append(el(doc, 'label', v.ui.gotoLabel, { for: 'values-index' }), input, el(doc, 'button', v.ui.gotoButton, { type: 'submit', id: 'values-go' }));
   nav.appendChild(form);
-  section.appendChild(nav);
-  if (v.error) section.appendChild(el(doc, 'p', v.error, { id: 'values-error', role: 'alert' }));
+  return nav;
+}
 
-  if (v.rows.length > 0) {
-    const table = el(doc, 'table', undefined, { id: 'values-table' });
-    const head = el(doc, 'thead');
-    const hr = el(doc, 'tr');
-    hr.appendChild(el(doc, 'th', v.ui.indexColumn, { scope: 'col' }));
-    for (const name of v.fieldNames ?? [v.ui.valueColumn]) hr.appendChild(el(doc, 'th', name, { scope: 'col' }));
-    head.appendChild(hr);
-    const body = el(doc, 'tbody');
-    for (const row of v.rows) {
-      const tr = el(doc, 'tr', undefined, row.missing ? { class: 'missing' } : {});
-      tr.appendChild(el(doc, 'th', row.position, { scope: 'row', class: 'code' }));
-      if (v.fieldNames && row.fields) {
-        row.fields.forEach((text, k) => tr.appendChild(el(doc, 'td', text, { class: 'code', 'data-index': row.index, 'data-field': String(k) })));
-      } else {
-        tr.appendChild(el(doc, 'td', row.text, { class: 'code', 'data-index': row.index }));
-      }
-      body.appendChild(tr);
+/** One row per element; the element "Go to index" asked for is marked (aria-current) on its aligned page. */
+function valuesGrid(doc: Doc, v: ValuesViewModel): HTMLElement {
+  const table = el(doc, 'table', undefined, { id: 'values-table' });
+  const head = el(doc, 'thead');
+  const hr = el(doc, 'tr');
+  hr.appendChild(el(doc, 'th', v.ui.indexColumn, { scope: 'col' }));
+  for (const name of v.fieldNames ?? [v.ui.valueColumn]) hr.appendChild(el(doc, 'th', name, { scope: 'col' }));
+  head.appendChild(hr);
+  const body = el(doc, 'tbody');
+  for (const row of v.rows) {
+    const tr = el(doc, 'tr', undefined, row.missing ? { class: 'missing' } : {});
+    if (v.target === row.index) { tr.setAttribute('aria-current', 'true'); tr.classList.add('target'); }
+    tr.appendChild(el(doc, 'th', row.position, { scope: 'row', class: 'code' }));
+    if (v.fieldNames && row.fields) {
+      row.fields.forEach((text, k) => tr.appendChild(el(doc, 'td', text, { class: 'code', 'data-index': row.index, 'data-field': String(k) })));
+    } else {
+      tr.appendChild(el(doc, 'td', row.text, { class: 'code', 'data-index': row.index }));
     }
-    table.append(head, body);
-    section.appendChild(table);
+    body.appendChild(tr);
   }
-  return section;
+  table.append(head, body);
+  return table;
 }
 
 /** Renders another page: only the Values section changes; focus stays on the control that asked for it. */
@@ -126,5 +150,7 @@ export function renderValues(doc: Doc, v: ValuesViewModel): void {
     target?.focus();
   }
   if (v.error) (doc.getElementById('values-index') as HTMLInputElement | null)?.focus();
+  const marked = doc.querySelector('#values-table tr.target');
+  if (marked && typeof marked.scrollIntoView === 'function') marked.scrollIntoView({ block: 'nearest' });
   doc.body.setAttribute('data-state', 'rendered');
 }

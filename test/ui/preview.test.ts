@@ -1,9 +1,10 @@
-// The preview as a person sees it: markup in a field name stays text (the themes are in themes.test.ts).
+// The preview as a person sees it: the first screen leads with the summary and the values, a file named
+// "back\\slash.npy" opens in it by a click, and markup in a field name stays text (the themes are in themes.test.ts).
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { numpyView, writeFixtures } from '../vscode/suite/numpy';
+import { numpyView, py, writeFixtures } from '../vscode/suite/numpy';
 import { keepFailure, session } from './session';
 import { Workbench } from './workbench';
 
@@ -48,6 +49,52 @@ describe('.npy preview in the browser', () => {
     assert.equal(await wb.cell('descr'), numpyView(fixtures.hostile).descr);
   });
 
+  it('opens back\\slash.npy from the Explorer in the preview, headed by its whole name', async () => {
+    py('np.save(sys.argv[1], np.arange(4, dtype="<i2")); print(1)', path.join(dir, 'back\\slash.npy'));
+    wb = await openFromExplorer('back\\slash.npy');
+    await wb.previewRendered();
+    assert.equal(await wb.cell('fileName'), 'back\\slash.npy');
+    assert.equal(await wb.cell('descr'), '<i2');
+    assert.equal(await wb.page.locator('.tabs-container .tab.active').getAttribute('aria-label').then((l) => (l ?? '').split(',')[0]), 'back\\slash.npy');
+  });
+
+  it('leads with the summary and the values on the first screen; the format internals are one click away', async () => {
+    const file = path.join(dir, 'sensor.npy');
+    const last = py<string>(`a = (np.random.default_rng(7).standard_normal((1000, 64)) * 10).astype('<f4')
+np.save(sys.argv[1], a)
+print(json.dumps(str(a.flat[-1])))`, file);
+    wb = await openFromExplorer('sensor.npy');
+    await wb.previewRendered();
+    const frame = wb.preview();
+    assert.equal(await wb.cell('dtypeName'), 'float32');
+    assert.equal(await wb.cell('shape'), '(1000, 64)');
+    assert.equal(await frame.locator('details#format').evaluate((d) => (d as HTMLDetailsElement).open), false, 'Format starts closed');
+    assert.equal(await frame.locator('[data-key="sparseRatio"]').count(), 0, 'an ordinary file says nothing about sparseness');
+    // The first 20 values fit on the first screen of a 1400 × 860 window, below the summary.
+    const rows = frame.locator('#values-table tbody tr');
+    assert.equal(await rows.count(), 20);
+    const viewport = wb.page.viewportSize()!;
+    const tableTop = (await frame.locator('#values-table').boundingBox())!.y;
+    const fifth = (await rows.nth(4).boundingBox())!;
+    console.log(`      (values table starts at y = ${Math.round(tableTop)} px of ${viewport.height})`);
+    assert.ok(fifth.y + fifth.height <= viewport.height, `the 5th value row ends at ${fifth.y + fifth.height} px, below the ${viewport.height} px window`);
+
+    // "Go to index" -1: the last page, aligned to 20, counted from 0 like the Index column; the box keeps "-1".
+    await frame.locator('#values-index').fill('-1');
+    await frame.locator('#values-index').press('Enter');
+    await frame.locator('#values-summary', { hasText: 'Elements 63,980–63,999 of 64,000' }).waitFor();
+    assert.equal(await frame.locator('#values-index').inputValue(), '-1');
+    const marked = frame.locator('#values-table tr[aria-current="true"]');
+    assert.equal(((await marked.locator('th').textContent()) ?? '').trim(), '[999, 63]');
+    assert.equal(((await marked.locator('td').textContent()) ?? '').trim(), last);
+
+    await frame.locator('details#format > summary').click();
+    await frame.locator('[data-key="version"]').waitFor({ state: 'visible' });
+    assert.equal(await wb.cell('version'), '1.0');
+    assert.match(await wb.cell('headerBytes'), /^128 bytes \(118 of them header text\)$/);
+    assert.ok(await frame.locator('details#format pre#header-text').isVisible(), 'the raw header is inside Format');
+  });
+
   it('shows the error page for a file that is not .npy', async () => {
     wb = await openFromExplorer('not-npy.npy');
     await wb.previewRendered('error');
@@ -56,13 +103,16 @@ describe('.npy preview in the browser', () => {
     assert.doesNotMatch(msg, /\n\s+at /, 'no stack trace');
   });
 
-  it("has the five action buttons, and 'Create Zeroed .npy Like This…' starts the pre-filled wizard", async () => {
+  it("has the six action buttons, none primary, and 'Create Zeroed .npy Like This…' starts the pre-filled wizard", async () => {
     await openFromExplorer('fortran.npy');
     await wb!.previewRendered();
     const frame = wb!.preview();
-    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like', 'resize']) {
+    for (const id of ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize']) {
       assert.equal(await frame.locator(`button#${id}`).count(), 1, `button #${id}`);
     }
+    // On an existing data file "Create … Like This" is an ordinary (secondary) button, coloured like Copy.
+    const colour = (id: string) => frame.locator(`button#${id}`).evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(await colour('create-like'), await colour('copy-json'));
     const before = readdirSync(dir).sort();
     await frame.locator('button#create-like').click();
     await wb!.waitForStep(1);

@@ -81,6 +81,8 @@ describe('Resize .npy… in the browser', () => {
     await w.quickInputHidden();
     assert.equal(sha(file), hash, 'Escape changed nothing');
 
+    // The growth room row (and its Resize…) sits in the preview's Format section, closed until opened.
+    await w.preview().locator('details#format > summary').click();
     await w.preview().locator('button#growth-resize').click();
     await w.step();
     assert.equal(await w.typeAndWaitMessage('2, 3', /drops 7 rows/), 'drops 7 rows — their data is lost (84 B)');

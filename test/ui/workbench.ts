@@ -145,7 +145,8 @@ export class Workbench {
 
   /** The explorer row of a file or folder (by its label). */
   explorerRow(name: string): Locator {
-    return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
+    // A CSS string: a name with a backslash or a quote ("back\\slash.npy") needs them escaped.
+    return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name.replace(/["\\]/g, '\\$&')}"]`);
   }
 
   /**

@@ -73,11 +73,13 @@ describe('manifest', () => {
     assert.deepEqual(pkg.contributes.customEditors.map((e) => e.viewType), ['zeroedNpy.preview', 'zeroedNpy.npzPreview']);
     const [ed, npz] = pkg.contributes.customEditors;
     assert.deepEqual([...providers].sort(), pkg.contributes.customEditors.map((e) => e.viewType).sort());
-    assert.deepEqual(ed.selector, [{ filenamePattern: '*.npy' }]);
+    // "**/*.npy" (an ends-with match on the path), not "*.npy": VS Code's glob "*" stops at a backslash, so a
+    // file named "back\slash.npy" (a valid name on Linux and macOS) opened in the text editor instead.
+    assert.deepEqual(ed.selector, [{ filenamePattern: '**/*.npy' }]);
     assert.equal(ed.priority, 'default');
     assert.ok(extensionSource.includes(`'vscode.openWith', uri, '${ed.viewType}'`), 'openWith uses the same view type');
     // The .npz preview is a sibling editor with its own webview bundle.
-    assert.deepEqual(npz.selector, [{ filenamePattern: '*.npz' }]);
+    assert.deepEqual(npz.selector, [{ filenamePattern: '**/*.npz' }]);
     assert.equal(npz.priority, 'default');
   });
 

@@ -2,6 +2,7 @@
 // 1 KiB file and a 16 TiB one. Sizes come from fstat; the report says what numpy would see.
 import { NpyError } from '../errors';
 import { PREAMBLE_BYTES, parseHeader, readPreamble } from '../format/header';
+import { fileBaseName } from './baseName';
 import { readAtSync, RegularFile, withRegularFileSync } from './regularFile';
 import { elementCount as countElements } from '../format/shape';
 import { NpyReport, ParsedHeader } from '../types';
@@ -105,7 +106,7 @@ function buildReport(h: ParsedHeader, path: string, fileBytes: bigint, allocated
   const growthAxis = ndim === 0 ? null : h.fortranOrder ? ndim - 1 : 0;
   return {
     path,
-    fileName: path.split(/[/\\]/).pop() ?? path,
+    fileName: fileBaseName(path),
     version: h.version,
     descr: dtype.kind === 'struct' ? dtype.descrRepr : dtype.str,
     dtypeName: dtype.name,

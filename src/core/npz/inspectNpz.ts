@@ -11,6 +11,7 @@ import { fsError } from '../file/fsErrors';
 import { MAX_HEADER_BYTES, PREAMBLE_BYTES, readPreamble } from '../format/header';
 import { inspectBytes, NpyReportJson, reportToJson } from '../file/inspect';
 import { CountingReader, ReadAt, STREAM_CHUNK_BYTES } from './countingReader';
+import { fileBaseName } from '../file/baseName';
 import { withRegularFile } from '../file/regularFile';
 import { NpyReport } from '../types';
 import { formatCount } from '../units';
@@ -94,7 +95,7 @@ export async function inspectNpzBytes(bytes: Uint8Array, path: string, options: 
 }
 
 async function inspectArchive(readAt: ReadAt, fileBytes: bigint, allocatedBytes: bigint | null, path: string, options: NpzOptions): Promise<NpzReport> {
-  const fileName = path.split(/[/\\]/).pop() ?? path;
+  const fileName = fileBaseName(path);
   if (fileBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new NpyError('io', `${path} is ${formatCount(fileBytes)} bytes, larger than the zip reader can address (2^53 bytes).`);
   }

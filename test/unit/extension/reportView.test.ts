@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { VALUE_KEYS, SUMMARY_KEYS } from '../../../src/common/viewModel';
 import { NpyError } from '../../../src/core/errors';
 import { dtypeFromDescr } from '../../../src/core/format/dtype';
+import { parsePyLiteral } from '../../../src/core/format/pyliteral';
 import { buildHeader } from '../../../src/core/format/header';
 import { inspectBytes, inspectNpy } from '../../../src/core/file/inspect';
 import { readValuesFromBytes } from '../../../src/core/values/pages';
 import { NpyReport } from '../../../src/core/types';
-import { errorSentence, errorToViewModel, reportToViewModel, sparseRatio, statusBadge, valuesToViewModel, valuesUnavailable } from '../../../src/extension/model/reportView';
+import { errorSentence, errorToViewModel, gotoPlaceholder, pageStartOf, reportToViewModel, sparseRatio, statusBadge, valuesToViewModel, valuesUnavailable } from '../../../src/extension/model/reportView';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { pythonJson, requireNumpy, runPython } from '../../helpers/python';
 import { makeTempDir, removeTempDir } from '../../helpers/tmp';
@@ -17,6 +18,7 @@ import { makeTempDir, removeTempDir } from '../../helpers/tmp';
 const t = formatMessage;
 const KiB = 1024n, GiB = 1n << 30n;
 const commas = (n: number | bigint) => BigInt(n).toLocaleString('en-US');
+const parseDescr = (text: string) => parsePyLiteral(text);
 
 describe('report → view model', function () {
   this.timeout(20000);
@@ -40,19 +42,28 @@ print(json.dumps({'nbytes': n, 'offset': off, 'size': st.st_size, 'blocks': st.s
     assert.equal(v.dtypeName, 'float64');
     assert.equal(v.descr, '<f8');
     assert.equal(v.shape, '(1024, 2048, 4096)');
-    assert.equal(v.ndim, '3');
+    assert.equal(v.ndim, '3-D');
     assert.equal(v.order, 'C (row-major)');
     assert.equal(v.elementCount, commas(1024 * 2048 * 4096));
-    assert.equal(v.headerBytes, `${np.offset} B`);
+    // One meaning, one wording (the CLI's too): everything before the data, of which HEADER_LEN is text.
+    assert.equal(v.headerBytes, `${np.offset} bytes (${np.offset - 10} of them header text)`);
     assert.equal(v.dataBytes, `64 GiB (${commas(np.nbytes)} bytes)`);
     assert.equal(v.fileBytes, `64 GiB (${commas(np.size)} bytes)`);
     assert.equal(v.expectedFileBytes, v.fileBytes);
     assert.match(v.allocatedBytes, new RegExp(`^\\d+ KiB \\(${commas(np.blocks * 512)} bytes\\)$`));
     assert.equal(v.sparseRatio, 'sparse: < 0.01 % allocated');
     assert.equal(v.version, '1.0');
-    assert.equal(v.dataOffset, `byte ${np.offset}`);
+    assert.equal(v.dataOffset, `data starts at byte ${np.offset}`);
     assert.equal(v.alignment, '64 bytes');
-    assert.match(v.growthRoom, /^axis 0 can grow in place to any size numpy allows \(\d+ spare header bytes\)$/);
+    assert.equal(v.growthRoom, 'axis 0 can grow in place to any length numpy allows');
+    // The first screen: the summary leads with what users ask; format internals are a closed section.
+    const [overview, format] = m.sections;
+    assert.deepEqual(overview.keys, ['dtypeName', 'shape', 'elementCount', 'dataBytes', 'fileBytes', 'allocatedBytes']);
+    assert.deepEqual(overview.inline, { dtypeName: ['descr', 'dtypeDescription'], shape: ['ndim', 'order'], allocatedBytes: ['sparseRatio'] });
+    assert.equal(overview.collapsed, undefined);
+    assert.deepEqual(format.keys, ['version', 'headerBytes', 'alignment', 'expectedFileBytes', 'growthRoom']);
+    assert.equal(format.collapsed, true);
+    assert.equal(v.dtypeDescription, 'little-endian, 8 bytes', 'the plain words do not repeat the name');
     assert.equal(m.fields, null);
     assert.equal(m.canCreateLike, true);
   });
@@ -65,8 +76,9 @@ print(json.dumps({'nbytes': n, 'offset': off, 'size': st.st_size, 'blocks': st.s
       assert.ok(m.values[k].length > 0, `value ${k}`);
       assert.ok(m.labels[k].length > 0, `label ${k}`);
     }
-    const laid = m.sections.flatMap((s) => s.keys);
-    assert.deepEqual([...SUMMARY_KEYS, ...laid].sort(), [...VALUE_KEYS].sort());
+    const laid = m.sections.flatMap((s) => s.keys.flatMap((k) => [k, ...(s.inline?.[k] ?? [])]));
+    // np.save writes a small, fully allocated file: "not sparse" would say nothing, so the ratio is not shown.
+    assert.deepEqual([...SUMMARY_KEYS, ...laid, 'sparseRatio'].sort(), [...VALUE_KEYS].sort());
     assert.equal(m.values.order, 'Fortran (column-major)');
     assert.match(m.values.growthRoom, /axis 1/);
   });
@@ -98,7 +110,7 @@ open(sys.argv[1], 'wb').write(b'\x93NUMPY\x01\x00' + len(text).to_bytes(2, 'litt
     const r = await inspectNpy(file);
     const m = reportToViewModel(r, t, { resizable: true });
     assert.equal(r.growthRoom, 3);
-    assert.equal(m.values.growthRoom, 'axis 0 can grow in place up to 9,999 (3 spare header bytes)');
+    assert.equal(m.values.growthRoom, 'axis 0 can grow in place up to 9,999 elements (3 spare header bytes)');
     assert.equal(m.canResize, true);
     assert.equal(reportToViewModel(r, t).canResize, false, 'a virtual file system: no resize');
   });
@@ -110,6 +122,41 @@ open(sys.argv[1], 'wb').write(b'\x93NUMPY\x01\x00' + len(text).to_bytes(2, 'litt
     assert.equal(m.values.status, 'object data never loaded');
     assert.equal(m.canCreateLike, false);
     assert.equal(reportToViewModel(await inspectNpy(file), t, { resizable: true }).canResize, false, 'a pickle cannot be resized');
+    assert.ok(!m.sections.some((s) => s.keys.includes('growthRoom')), 'no growth room for a pickle');
+    assert.match(m.values.dataBytes, /a pickle \(never read\)$/);
+  });
+
+  it('names dtypes as numpy\'s repr does (S24, U40, V16), not by bit counts; structs by what they are', async () => {
+    const cases = [['S24', "'S24'"], ['<U40', "'<U40'"], ['V16', "'V16'"], ['>i2', "'>i2'"], ['<M8[ns]', "'<M8[ns]'"],
+      ['struct', "[('x', '<f4'), ('y', '<i4', (2,)), ('z', 'S8')]"]] as const;
+    const numpy = pythonJson<Record<string, { repr: string; name: string }>>(`
+import json, numpy as np
+out = {}
+for key, descr in [('S24', 'S24'), ('<U40', '<U40'), ('V16', 'V16'), ('>i2', '>i2'), ('<M8[ns]', '<M8[ns]')]:
+    d = np.dtype(descr)
+    out[key] = {'repr': repr(d), 'name': d.name}
+d = np.dtype([('x', '<f4'), ('y', '<i4', (2,)), ('z', 'S8')])
+out['struct'] = {'repr': repr(d), 'name': d.name, 'fields': len(d.names), 'itemsize': d.itemsize}
+print(json.dumps(out))`);
+    const shown: Record<string, { name: string; words: string }> = {};
+    for (const [key, descr] of cases) {
+      const { dtype } = dtypeFromDescr(parseDescr(descr));
+      const header = buildHeader(dtype, [2n], false);
+      const r = inspectBytes(header, BigInt(header.length) + 2n * BigInt(dtype.itemsize), null, 'a.npy');
+      const m = reportToViewModel(r, t);
+      shown[key] = { name: m.values.dtypeName, words: m.values.dtypeDescription };
+    }
+    // numpy's repr names the flexible types by their string: dtype('S24'), dtype('<U40'), dtype('V16').
+    for (const k of ['S24', '<U40', 'V16']) {
+      assert.equal(numpy[k].repr, `dtype('${k}')`);
+      assert.equal(shown[k].name, k.replace('<', ''));
+    }
+    assert.notEqual(shown.S24.name, numpy.S24.name, `numpy's .name is the confusing ${numpy.S24.name}`);
+    assert.equal(shown['<U40'].words, 'unicode, 40 characters, little-endian, 160 bytes');
+    assert.equal(shown['>i2'].name, numpy['>i2'].name);
+    assert.equal(shown['<M8[ns]'].name, numpy['<M8[ns]'].name);
+    assert.equal(shown.struct.name, 'struct of 3 fields, 20 bytes');
+    assert.equal(shown.struct.words, '', 'the name already says it');
   });
 });
 
@@ -141,6 +188,11 @@ describe('error page model', () => {
     assert.equal(m.badge.text, 'not an .npy file');
     assert.equal(m.message, 'x.npy does not start with the .npy magic string.');
   });
+  it('says a file that vanished was deleted or moved, not "check the path"', () => {
+    const m = errorToViewModel('x.npy', new NpyError('io', 'Cannot read x.npy: the file does not exist; check the path.', 'ENOENT'), t);
+    assert.equal(m.message, 'x.npy was deleted or moved; the preview shows it again if it comes back.');
+    assert.doesNotMatch(m.message, /check the path/);
+  });
   it('calls an I/O failure "cannot read"', () => {
     assert.equal(errorToViewModel('x.npy', new NpyError('io', 'Cannot read x.npy: permission denied.'), t).badge.text, 'cannot read');
   });
@@ -170,7 +222,10 @@ describe('values page → view model', () => {
     const { report, page } = await pageOf(false, 2n, 2);
     const v = valuesToViewModel(report, page, { pageSize: 2 }, t);
     assert.deepEqual(v.rows.map((r) => [r.position, r.index, r.text]), [['[0, 2]', '2', '20'], ['[1, 0]', '3', '30']]);
-    assert.equal(v.summary, 'Elements 3–4 of 6 · 8 bytes read');
+    // One counting base: numpy's, from 0, as in the Index column.
+    assert.equal(v.summary, 'Elements 2–3 of 6 · 8 bytes read');
+    assert.equal(v.paging, true);
+    assert.equal(v.ui.gotoPlaceholder, 'flat index or i, j');
     assert.equal(v.prevStart, '0');
     assert.equal(v.nextStart, '4');
     assert.equal(v.start, '2');
@@ -193,6 +248,36 @@ describe('values page → view model', () => {
   it('a page that does not start on a page boundary goes back to 0, not below', async () => {
     const { report, page } = await pageOf(false, 1n, 4);
     assert.equal(valuesToViewModel(report, page, { pageSize: 4 }, t).prevStart, '0');
+  });
+
+  it('pages stay aligned to the page size: "go to -1" lands on the last aligned page, Previous steps one page', async () => {
+    assert.equal(pageStartOf(5n, 2), 4n);
+    assert.equal(pageStartOf(5n, 4), 4n);
+    assert.equal(pageStartOf(8_589_934_591n, 20), 8_589_934_580n);
+    const { report, page } = await pageOf(false, pageStartOf(5n, 4), 4);
+    const v = valuesToViewModel(report, page, { pageSize: 4, target: 5n, gotoText: '-1' }, t);
+    assert.equal(v.start, '4');
+    assert.equal(v.summary, 'Elements 4–5 of 6 · 8 bytes read');
+    assert.equal(v.prevStart, '0');
+    assert.equal(v.target, '5');
+    assert.equal(v.gotoText, '-1', 'the Go box keeps its text after a successful jump');
+    const { page: unaligned } = await pageOf(false, 5n, 1);
+    assert.equal(valuesToViewModel(report, unaligned, { pageSize: 2 }, t).prevStart, '4', 'back to the aligned page before');
+  });
+
+  it('a 0-d array shows its one value without paging; 1-D placeholders say "index"', async () => {
+    const header = buildHeader(dtypeFromDescr({ type: 'str', value: '<f8' }).dtype, [], false);
+    const file = new Uint8Array(header.length + 8);
+    file.set(header, 0);
+    new DataView(file.buffer).setFloat64(header.length, 2.5, true);
+    const report = inspectBytes(file, BigInt(file.length), null, 'scalar.npy');
+    const v = valuesToViewModel(report, await readValuesFromBytes(file, report, { start: 0n, count: 20 }), { pageSize: 20 }, t);
+    assert.equal(v.paging, false);
+    assert.deepEqual(v.rows.map((r) => r.text), ['2.5']);
+    assert.equal(v.summary, 'The only element (a 0-d array) · 8 bytes read');
+    assert.equal(gotoPlaceholder(1, t), 'index');
+    assert.equal(gotoPlaceholder(3, t), 'flat index or i, j, k');
+    assert.equal(gotoPlaceholder(9, t), 'flat index or i, j, k, …');
   });
 
   it('unavailable values say why in one sentence and show no table', () => {

@@ -2,12 +2,15 @@
 // escape rules and names the element type ndarray-npy views.
 import * as assert from 'node:assert/strict';
 import { pythonSnippet, rustElementType, rustSnippet, rustStr } from '../../../src/extension/model/snippets';
-import { pythonJson, requireNumpy } from '../../helpers/python';
+import { join } from 'node:path';
+import { pythonJson, requireNumpy, runPython } from '../../helpers/python';
+import { makeTempDir, removeTempDir } from '../../helpers/tmp';
 
 const nasty = ["/data/it's \"here\"\\x.npy", 'C:\\Users\\me\\zeros_f8_4.npy', '/tmp/ünï\tcødé\n.npy', "/a/'/b.npy"];
 
-describe('Python snippet', () => {
-  it('np.load(<path literal>, mmap_mode=\'r+\') whose literal Python reads back as the exact path', function () {
+describe('Python snippet', function () {
+  this.timeout(20000);
+  it('np.load(<path literal>, mmap_mode=\'r\') whose literal Python reads back as the exact path', function () {
     requireNumpy(this);
     const snippets = nasty.map((path) => pythonSnippet({ path, objectData: false, dtypeName: 'float64', shape: [2n, 3n], fortranOrder: false }));
     // Parse each snippet with Python's own parser and pull out the np.load call's first argument.
@@ -20,7 +23,40 @@ for src in sys.argv[1:]:
     out.append({'path': ast.literal_eval(c.args[0]), 'mmap': [ast.literal_eval(k.value) for k in c.keywords if k.arg == 'mmap_mode'][0]})
 print(json.dumps(out))`, snippets);
     assert.deepEqual(got.map((g) => g.path), nasty);
-    assert.ok(got.every((g) => g.mmap === 'r+'));
+    assert.ok(got.every((g) => g.mmap === 'r'), 'read-only by default');
+  });
+
+  it('run by numpy: the default opens the file read-only, the writable form writes through to the file', function () {
+    requireNumpy(this);
+    const dir = makeTempDir();
+    try {
+      const file = join(dir, "it's.npy");
+      runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.arange(6, dtype="<f8").reshape(2, 3))', [file]);
+      const r = { path: file, objectData: false, dtypeName: 'float64', shape: [2n, 3n], fortranOrder: false };
+      const run = (snippet: string) => pythonJson<{ writeable: boolean; refused: boolean; after: number }>(`
+import json, sys, numpy as np
+ns = {}
+exec(sys.argv[1], ns)
+a = ns['a']
+refused = False
+try:
+    a[0, 0] = 42.0
+    a.flush()
+except ValueError:
+    refused = True
+del a, ns
+print(json.dumps({'writeable': bool(np.load(sys.argv[2], mmap_mode='r').flags.writeable), 'refused': refused,
+                  'after': float(np.load(sys.argv[2])[0, 0])}))`, [snippet, file]);
+      const readOnly = run(pythonSnippet(r));
+      assert.equal(readOnly.refused, true, 'assigning into the read-only map raises');
+      assert.equal(readOnly.after, 0, 'the file is unchanged');
+      const writable = run(pythonSnippet(r, { writable: true }));
+      assert.equal(writable.refused, false);
+      assert.equal(writable.after, 42, 'the writable form changes the file');
+      assert.match(pythonSnippet(r, { writable: true }), /mmap_mode='r\+'\) {2}# float64, shape \(2, 3\), C order; writable/);
+    } finally {
+      removeTempDir(dir);
+    }
   });
 
   it('object arrays: no memory map, and a warning about unpickling', () => {
@@ -49,24 +85,37 @@ describe('Rust snippet', () => {
     assert.equal(rustElementType('toString'), undefined);
   });
 
-  it('uses view_mut_npy on a memmap2 MmapMut with the mapped type and dimension', () => {
+  it('views read-only: view_npy on a memmap2 Mmap with the mapped type and dimension; the writable form in a comment', () => {
     const s = rustSnippet({ path: '/d/zeros.npy', descr: '<f8', shape: [1024n, 2048n, 4096n], fortranOrder: false, objectData: false });
-    assert.match(s, /use memmap2::MmapMut;/);
-    assert.match(s, /use ndarray_npy::ViewMutNpyExt;/);
-    assert.match(s, /MmapMut::map_mut\(&file\)/);
-    assert.match(s, /ArrayViewMut::<f64, Ix3>::view_mut_npy\(&mut mmap\)\?;/);
-    assert.match(s, /open\("\/d\/zeros\.npy"\)/);
+    assert.match(s, /use memmap2::Mmap;/);
+    assert.match(s, /use ndarray_npy::ViewNpyExt;/);
+    assert.match(s, /let mmap = unsafe \{ Mmap::map\(&file\)\? \};/);
+    assert.match(s, /ArrayView::<f64, Ix3>::view_npy\(&mmap\)\?;/);
+    assert.match(s, /let path = "\/d\/zeros\.npy";/);
+    assert.doesNotMatch(s, /^[^/]*(write\(true\)|MmapMut|view_mut_npy)/m, 'nothing writable outside comments');
+    assert.match(s, /\/\/ map it with MmapMut::map_mut and use ArrayViewMut::view_mut_npy/);
   });
 
-  it('falls back to a comment when no element type fits', () => {
+  it('big-endian numbers: a copy read with ReadNpyExt (which swaps bytes); no view', () => {
     const s = rustSnippet({ path: '/x.npy', descr: '>i4', shape: [5n], fortranOrder: false, objectData: false });
-    assert.match(s, /\/\/ >i4 has no element type/);
-    assert.match(s, /\/\/ let mut view = ArrayViewMut::<T, Ix1>/);
+    assert.match(s, /let a = Array::<i32, Ix1>::read_npy\(File::open\(path\)\?\)\?;/);
+    assert.match(s, /use ndarray_npy::ReadNpyExt;/);
+    assert.doesNotMatch(s, /Mmap/);
+  });
+
+  it('object arrays: says ndarray-npy cannot read them at all (no ReadNpyExt advice); strings say what to do instead', () => {
+    const o = rustSnippet({ path: '/x.npy', descr: '|O', shape: [3n], fortranOrder: false, objectData: true });
+    assert.match(o, /ndarray-npy cannot read object arrays/);
+    assert.doesNotMatch(o, /read a copy|read_npy|view_npy\(/);
+    const u = rustSnippet({ path: '/x.npy', descr: '<U5', shape: [3n], fortranOrder: false, objectData: false });
+    assert.match(u, /<U5: ndarray-npy has no element type for it/);
+    assert.match(u, /ReadableElement/);
+    assert.doesNotMatch(u, /read a copy/);
   });
 
   it('pulls in num-complex for complex data and IxDyn beyond 6 dimensions', () => {
     const s = rustSnippet({ path: '/x.npy', descr: '<c8', shape: [1n, 1n, 1n, 1n, 1n, 1n, 2n], fortranOrder: true, objectData: false });
     assert.match(s, /use num_complex::Complex;/);
-    assert.match(s, /ArrayViewMut::<Complex<f32>, IxDyn>/);
+    assert.match(s, /ArrayView::<Complex<f32>, IxDyn>::view_npy/);
   });
 });

@@ -2,6 +2,7 @@
 // header, the buttons, the Values section, body[data-state]; hostile strings stay text. The real entry (src/webview/main.ts) is
 // bundled with esbuild and run against a fake acquireVsCodeApi to check the ready/rendered/action protocol.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { JSDOM } from 'jsdom';
@@ -50,15 +51,21 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
   });
   after(() => { if (dir) removeTempDir(dir); });
 
-  it('puts every value in exactly one [data-key] cell, as text', () => {
+  it('puts every value shown in exactly one [data-key] element, as text', () => {
     const doc = page();
     renderReport(doc, structured);
     assert.equal(doc.body.getAttribute('data-state'), 'rendered');
+    // A struct's plain words are its name already, and a small np.save file is not sparse: those two are left out.
+    const hidden: readonly string[] = ['dtypeDescription', 'sparseRatio'];
+    assert.equal(structured.values.dtypeDescription, '');
     for (const k of VALUE_KEYS) {
       const cells = doc.querySelectorAll(`[data-key="${k}"]`);
-      assert.equal(cells.length, 1, `${k} appears once`);
-      assert.equal(cells[0].textContent, structured.values[k], k);
+      assert.equal(cells.length, hidden.includes(k) ? 0 : 1, `${k} appears ${hidden.includes(k) ? 'not at all' : 'once'}`);
+      if (cells.length) assert.equal(cells[0].textContent, structured.values[k], k);
     }
+    // One row, three values: "struct of 3 fields, 15 bytes · [('…', '<f4'), …]".
+    const dtypeRow = doc.querySelector('[data-key="dtypeName"]')!.closest('tr')!;
+    assert.ok(dtypeRow.querySelector('[data-key="descr"]'), 'descr shares the dtype row');
     assert.equal(doc.querySelector('[data-key="fileName"]')?.textContent, structured.values.fileName);
   });
 
@@ -77,6 +84,27 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     assert.ok(doc.querySelector('#header-text')?.textContent?.includes(HOSTILE));
   });
 
+  it('the first screen leads with the summary and the Values; format internals are a closed <details> after them', async () => {
+    const doc = page();
+    renderReport(doc, { ...structured, valuesPage: await plainValues(0n, 3) });
+    const order = [...doc.getElementById('root')!.children].map((e) => e.id || e.className || e.tagName.toLowerCase());
+    assert.deepEqual(order, ['summary', 'actions', 'overview', 'values', 'section', 'format']);
+    const format = doc.querySelector('details#format') as HTMLDetailsElement;
+    assert.equal(format.open, false, 'closed until asked for');
+    assert.equal(format.querySelector('summary')?.textContent, 'Format');
+    for (const k of ['version', 'headerBytes', 'dataOffset', 'alignment', 'growthRoom']) assert.ok(format.querySelector(`[data-key="${k}"]`), k);
+    assert.ok(format.querySelector('#header-text'), 'the raw header is inside Format');
+    const overview = doc.getElementById('overview')!;
+    for (const k of ['dtypeName', 'shape', 'elementCount', 'dataBytes', 'fileBytes', 'allocatedBytes']) assert.ok(overview.querySelector(`[data-key="${k}"]`), k);
+    assert.equal(overview.querySelectorAll('tr').length, 6, 'six compact rows');
+  });
+
+  it('no primary (blue) button: "Create … Like This" is an ordinary button on an existing file', () => {
+    const css = readFileSync(join(repoRoot, 'media/preview.css'), 'utf8');
+    assert.doesNotMatch(css, /var\(--vscode-button-background\)/, 'only the secondary button colours');
+    assert.doesNotMatch(css, /#create-like/);
+  });
+
   it('value tables are semantic: row headers with scope', () => {
     const doc = page();
     renderReport(doc, structured);
@@ -86,24 +114,28 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     }
   });
 
-  it('offers the five actions as buttons; "create like" and "resize" are disabled for object data', () => {
+  it('offers the six actions as buttons (Python read-only and writable); "create like" and "resize" are disabled for object data', () => {
     const doc = page();
     renderReport(doc, structured);
-    for (const id of ['copy-json', 'copy-python', 'copy-rust', 'create-like', 'resize']) {
+    assert.deepEqual([...doc.querySelectorAll('.actions button')].map((b) => b.id), ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize']);
+    assert.equal(doc.getElementById('copy-python-rw')?.textContent, 'Copy Python Snippet (Writable)');
+    for (const id of ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize']) {
       const b = doc.getElementById(id);
       assert.equal(b?.tagName, 'BUTTON', id);
       assert.equal((b as HTMLButtonElement).disabled, false, id);
       assert.equal(b?.getAttribute('data-action'), id);
     }
     // The growth room row leads to Resize in a cell of its own; the value cell keeps only its text.
-    const growth = doc.querySelector('td[data-key="growthRoom"]');
-    assert.equal(growth?.children.length, 0);
+    const growth = doc.querySelector('[data-key="growthRoom"]')?.closest('td');
+    assert.equal(growth?.children.length, 1);
+    assert.equal(growth?.querySelector('button'), null);
     assert.equal(growth?.nextElementSibling?.querySelector('button#growth-resize')?.getAttribute('data-action'), 'resize');
     assert.equal(doc.getElementById('fit'), null, 'no Fit button for a valid file');
     renderReport(doc, objectModel);
     assert.equal((doc.getElementById('create-like') as HTMLButtonElement).disabled, true);
     assert.equal((doc.getElementById('resize') as HTMLButtonElement).disabled, true);
     assert.equal(doc.getElementById('growth-resize'), null);
+    assert.equal(doc.querySelector('[data-key="growthRoom"]'), null, 'no growth room for object arrays');
     assert.equal(doc.querySelector('[data-key="status"]')?.textContent, 'object data never loaded');
     assert.equal(doc.querySelectorAll('#fields').length, 0, 'no field table for a plain dtype');
   });
@@ -232,7 +264,7 @@ np.save(sys.argv[1], a)`, [s, HOSTILE]);
     assert.deepEqual(rows, [['[0]', '0.5', '[0, 0]', "b'<b>'"], ['[1]', '1.5', '[0, 0]', "b'x'"], ['[2]', '2.5', '[0, 0]', "b''"]]);
     assert.equal(doc.querySelectorAll('img, b').length, 0);
     // 3 records × (4 + 2·4 + 3) bytes: exactly the page was read.
-    assert.equal(doc.getElementById('values-summary')?.textContent, `Elements 1–3 of 3 · ${3 * (4 + 8 + 3)} bytes read`);
+    assert.equal(doc.getElementById('values-summary')?.textContent, `Elements 0–2 of 3 · ${3 * (4 + 8 + 3)} bytes read`);
     assert.equal((doc.getElementById('values-prev') as HTMLButtonElement).disabled, true);
     assert.equal((doc.getElementById('values-next') as HTMLButtonElement).disabled, true);
     assert.ok(doc.getElementById('values')!.compareDocumentPosition(doc.getElementById('header-text')!) & 4, 'Values come before the raw header');
@@ -250,6 +282,24 @@ np.save(sys.argv[1], a)`, [s, HOSTILE]);
     assert.equal(input.tagName, 'INPUT');
     assert.equal(doc.getElementById('values-next')?.getAttribute('data-values-start'), '4');
     assert.equal(doc.querySelectorAll('[tabindex="-1"]').length, 0);
+    assert.equal(input.placeholder, 'flat index or i, j');
+  });
+
+  it('a jump marks its row and keeps the typed text; a 0-d array shows its value without paging controls', async () => {
+    const doc = page();
+    renderReport(doc, { ...model, valuesPage: await plainValues(0n, 4) });
+    const jumped = { ...(await plainValues(8n, 4)), target: '9', gotoText: '-1' };
+    renderValues(doc, jumped);
+    const marked = [...doc.querySelectorAll('#values-table tr[aria-current="true"]')];
+    assert.deepEqual(marked.map((tr) => tr.querySelector('td')?.getAttribute('data-index')), ['9']);
+    assert.equal((doc.getElementById('values-index') as HTMLInputElement).value, '-1');
+    const scalar = join(dir, 'scalar.npy');
+    runPython('import sys, numpy as np\nnp.save(sys.argv[1], np.float64(2.5))', [scalar]);
+    const r = await inspectNpy(scalar);
+    const v = valuesToViewModel(r, await readValues(scalar, r, { start: 0n, count: 20 }), { pageSize: 20 }, t);
+    renderReport(doc, { ...reportToViewModel(r, t), valuesPage: v });
+    assert.deepEqual([...doc.querySelectorAll('#values-table td')].map((td) => td.textContent), ['2.5']);
+    assert.equal(doc.querySelectorAll('#values button, #values input, .values-nav').length, 0, 'no paging for one value');
   });
 
   it('renderValues replaces only the Values section, keeps focus, shows a refused index as an alert', async () => {

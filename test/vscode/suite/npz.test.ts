@@ -17,7 +17,7 @@ interface MemberState {
 interface NpzState {
   kind?: string; uri: string; error?: string; renders: number; selected: number | null;
   members?: MemberState[]; zip64?: boolean; fileBytes?: number | string; bytesRead?: number;
-  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string };
+  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string; gotoText: string };
   select(index: number): void;
   showValues(request: { start: string } | { goto: string }): void;
 }
@@ -112,6 +112,20 @@ print(1)`, files.savez, files.compressed, files.zip64, files.damaged, path.join(
   });
   afterEach(closeAllEditors);
 
+  it('a file called back\\slash.npz is named in full and opens with the .npz preview by default', async () => {
+    const file = path.join(dir, 'back\\slash.npz');
+    py('np.savez(sys.argv[1], a=np.zeros(3)); print(1)', file);
+    const state = await openNpz(file) as NpzState & { title?: string };
+    assert.ok(state.members?.length === 1, 'the archive was read');
+    await closeAllEditors();
+    // What a click in the Explorer does: VS Code picks the editor by the selector (`*.npz` stopped at the backslash).
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+    const input = await waitFor('an editor for back\\slash.npz', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input);
+    assert.ok(input instanceof vscode.TabInputCustom, `a custom editor, not ${input?.constructor.name}`);
+    assert.equal(input.viewType, 'zeroedNpy.npzPreview');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'back\\slash.npz');
+  });
+
   it('np.savez: every stored member as numpy reads it', async () => {
     const s = await openNpz(files.savez);
     assertMatchesNumpy(s, files.savez);
@@ -186,10 +200,13 @@ print(1)`, file, kind);
 
         const mid = await act(file, (s) => s.showValues({ start: '1500' }), (s) => s.values?.start === '1500');
         assert.deepEqual(mid.values!.items, numpyTexts(file, 'big', 1500, 20));
-        const last = await act(file, (s) => s.showValues({ goto: '59, 49' }), (s) => s.values?.start === '2999');
-        assert.deepEqual(last.values!.items, numpyTexts(file, 'big', 2999, 20));
+        // The last element (flat 2999) is on the page aligned to 20: 2980–2999; the typed text stays in the box.
+        const last = await act(file, (s) => s.showValues({ goto: '59, 49' }), (s) => s.values?.start === '2980');
+        assert.deepEqual(last.values!.items, numpyTexts(file, 'big', 2980, 20));
+        assert.equal(last.values!.gotoText, '59, 49');
         const refused = await act(file, (s) => s.showValues({ goto: '60, 0' }), (s) => s.values?.error !== undefined);
-        assert.equal(refused.values!.start, '2999', 'the page shown stays');
+        assert.equal(refused.values!.start, '2980', 'the page shown stays');
+        assert.equal(refused.values!.gotoText, '60, 0', 'the refused text stays to be corrected');
         assert.doesNotMatch(refused.values!.error!, /\n|\bat .*:\d+:\d+/, 'one sentence');
 
         const words = opened.members!.findIndex((m) => m.member === 'words.npy');

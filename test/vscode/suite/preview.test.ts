@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import type { NpyReportJson } from '../../../src/core/file/inspect';
-import { api, closeAllEditors, freshDir, openPreview, previewOf, waitFor } from './extension';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, waitFor } from './extension';
 import { NumpyView, numpyView, py, writeFixtures } from './numpy';
 
 const str = (v: unknown): string => String(v);
@@ -59,6 +60,33 @@ describe('preview of .npy files', () => {
     assert.equal(state.report, undefined);
     assert.ok(state.error && state.error.length > 0, 'an error message');
     assert.doesNotMatch(state.error, /\n\s+at |Error:/, 'no stack trace');
+  });
+
+  it('names a file called back\\slash.npy by its whole name, and opens it with the preview by default', async () => {
+    const file = `${await freshDir('names')}/back\\slash.npy`;
+    py('np.save(sys.argv[1], np.zeros(3)); print(1)', file);
+    const state = await openPreview(file) as PreviewState & { title?: string };
+    assert.equal(state.title, 'back\\slash.npy');
+    assert.equal(state.report?.fileName, 'back\\slash.npy');
+    await closeAllEditors();
+    // The editor VS Code picks by itself (as a click in the Explorer does): ours, not the text editor.
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+    const input = await waitFor('an editor for back\\slash.npy', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input);
+    assert.ok(input instanceof vscode.TabInputCustom, `a custom editor, not ${input?.constructor.name}`);
+    assert.equal(input.viewType, 'zeroedNpy.preview');
+  });
+
+  it('says a file deleted while open was deleted or moved', async () => {
+    const file = `${await freshDir('deleted')}/gone.npy`;
+    py('np.save(sys.argv[1], np.zeros(3)); print(1)', file);
+    const first = await openPreview(file);
+    await fsp.unlink(file);
+    const a = await api();
+    const gone = await waitFor('the preview to notice the deletion', () => {
+      const p = previewOf(a, file);
+      return p && p.renders > first.renders && p.error ? p : undefined;
+    });
+    assert.equal(gone.error, 'gone.npy was deleted or moved; the preview shows it again if it comes back.');
   });
 
   it('refreshes when the file changes on disk', async () => {

@@ -9,7 +9,7 @@ import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, w
 import { py } from './numpy';
 
 interface ValuesState extends PreviewState {
-  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string };
+  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string; gotoText: string; target?: string };
   showValues(request: { start: string } | { goto: string }): void;
 }
 
@@ -65,14 +65,18 @@ describe('preview values', () => {
 
     // [3, 4, 2] is flat index 3·15 + 4·3 + 2 = 59 in C order: numpy says which element that is.
     const flat = py<number>('print(json.dumps(int(np.ravel_multi_index((3, 4, 2), (4, 5, 3)))))');
-    const jumped = await page(file, { goto: '3, 4, 2' }, (s) => s.values?.start === String(flat));
-    assert.deepEqual(jumped.values!.items, numpyTexts(file, BigInt(flat), 20));
+    // The page holding it, aligned to the page size (40–59), with its row marked and the typed text kept.
+    const aligned = Math.floor(flat / 20) * 20;
+    const jumped = await page(file, { goto: '3, 4, 2' }, (s) => s.values?.target === String(flat));
+    assert.equal(jumped.values!.start, String(aligned));
+    assert.deepEqual(jumped.values!.items, numpyTexts(file, BigInt(aligned), 20));
     assert.equal(jumped.values!.error, undefined);
+    assert.equal(jumped.values!.gotoText, '3, 4, 2', 'the Go box keeps its text after a successful jump');
 
     const refused = await page(file, { goto: '4, 0, 0' }, (s) => s.values?.error !== undefined);
     assert.match(refused.values!.error!, /out of range for axis 0/);
     assert.doesNotMatch(refused.values!.error!, /\n/);
-    assert.equal(refused.values!.start, String(flat), 'a refused index keeps the page');
+    assert.equal(refused.values!.start, String(aligned), 'a refused index keeps the page');
   });
 
   it('follows zeroedNpy.valuesPerPage and keeps the page when the file changes on disk', async () => {
@@ -87,8 +91,9 @@ describe('preview values', () => {
       const s = previewOf(a, file) as ValuesState | undefined;
       return s && s.renders > before.renders && s.values?.items.length === 7 ? s : undefined;
     });
-    assert.equal(seven.values!.start, '40');
-    assert.deepEqual(seven.values!.items, numpyTexts(file, 40n, 7));
+    // Pages stay aligned to the page size: the page of 7 that holds element 40 starts at 35.
+    assert.equal(seven.values!.start, '35');
+    assert.deepEqual(seven.values!.items, numpyTexts(file, 35n, 7));
     assert.equal(seven.values!.bytesRead, 7 * 8);
 
     py(`np.save(sys.argv[1], np.arange(100, dtype='<f8') / 8); print(1)`, file);
@@ -96,8 +101,8 @@ describe('preview values', () => {
       const s = previewOf(a, file) as ValuesState | undefined;
       return s && s.report?.descr === '<f8' && s.values?.items[0] !== seven.values!.items[0] ? s : undefined;
     });
-    assert.equal(changed.values!.start, '40', 'the same page after the re-read');
-    assert.deepEqual(changed.values!.items, numpyTexts(file, 40n, 7));
+    assert.equal(changed.values!.start, '35', 'the same page after the re-read');
+    assert.deepEqual(changed.values!.items, numpyTexts(file, 35n, 7));
   });
 
   it('decodes datetimes, strings and records as numpy prints them', async () => {
@@ -121,6 +126,14 @@ print(json.dumps(['(' + str(r['x']) + ', ' + str(list(map(int, r['y']))) + ')' f
     assert.deepEqual((await openPreview(rec) as ValuesState).values?.items, texts);
   });
 
+  it('a 0-d array: its one value, no paging', async () => {
+    const file = `${dir}/scalar.npy`;
+    py(`np.save(sys.argv[1], np.float32(-1.5)); print(1)`, file);
+    const s = await openPreview(file) as ValuesState;
+    assert.deepEqual(s.values?.items, numpyTexts(file, 0n, 20));
+    assert.equal(s.values?.start, '0');
+  });
+
   it('a 1 TiB sparse file: the page reads at most its own bytes; object arrays are never read', async () => {
     const files = py<Record<string, string>>(`
 from numpy.lib import format as F
@@ -135,9 +148,13 @@ print(json.dumps({'big': big, 'obj': obj}))`, dir);
     const big = await openPreview(files.big) as ValuesState;
     assert.deepEqual(big.values?.items, numpyTexts(files.big, 0n, 20));
     assert.ok(big.values!.bytesRead <= 20 * 8, `read ${big.values!.bytesRead} bytes`);
-    const end = await page(files.big, { goto: '-1' }, (s) => s.values?.start === String((1n << 37n) - 1n));
-    assert.deepEqual(end.values!.items, ['0.0']);
-    assert.equal(end.values!.bytesRead, 8);
+    // "Go to -1": the last page aligned to 20 (2^37 = 20·6871947673 + 12, so it holds the last 12 elements).
+    const lastStart = ((1n << 37n) - 1n) / 20n * 20n;
+    const end = await page(files.big, { goto: '-1' }, (s) => s.values?.target === String((1n << 37n) - 1n));
+    assert.equal(end.values!.start, String(lastStart));
+    assert.deepEqual(end.values!.items, numpyTexts(files.big, lastStart, 20));
+    assert.equal(end.values!.items.length, 12);
+    assert.equal(end.values!.bytesRead, 12 * 8);
     await closeAllEditors();
     const obj = await openPreview(files.obj) as ValuesState;
     assert.deepEqual(obj.values?.items, []);
