@@ -5,10 +5,9 @@ import * as vscode from 'vscode';
 import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common/npzMessages';
 import { ValuesViewModel } from '../common/viewModel';
 import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
-import { parseIndex } from '../core/values/elementIndex';
 import { displayName } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
-import { errorSentence, pageStartOf, valuesUnavailable } from './model/reportView';
+import { errorSentence, valuesTarget, valuesUnavailable } from './model/reportView';
 import { npzPythonSnippet, npzRustSnippet } from './model/npzSnippets';
 import { inspectNpzUri, readNpzMemberPage } from './npzFileAccess';
 import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
@@ -160,23 +159,9 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     const report = member?.report;
     if (!member || !report || !this.values) return;
     const gen = this.generation;
-    const count = readSettings(this.uri).valuesPerPage;
-    let start: bigint;
-    let extra: { error?: string; gotoText?: string; target?: bigint } = {};
-    if ('goto' in request) {
-      try {
-        // As in the .npy preview: the page holding the element, aligned to the page size; its row marked, the text kept.
-        const target = parseIndex(request.goto, report.shape);
-        start = pageStartOf(target, count);
-        extra = { gotoText: request.goto, target };
-      } catch (e) {
-        start = this.valuesStart;
-        extra = { error: errorSentence(e), gotoText: request.goto };
-      }
-    } else {
-      start = pageStartOf(request.start, count);
-    }
-    if (report.elementCount > 0n && start >= report.elementCount) start = pageStartOf(report.elementCount - 1n, count);
+    const aimed = valuesTarget(request, report, readSettings(this.uri).valuesPerPage, this.valuesStart);
+    let start = aimed.start;
+    const extra = aimed.extra;
     let values = await this.readPage(member, start, extra);
     if (values.unavailable !== undefined && start !== this.valuesStart) {
       // A page refused (past the inflate limit of a compressed member, or unreadable): the page shown stays,

@@ -7,11 +7,10 @@ import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
-import { parseIndex } from '../core/values/elementIndex';
 import { displayName, inspectUri } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
-import { errorSentence, errorToViewModel, pageStartOf, reportToViewModel, valuesToViewModel, valuesUnavailable } from './model/reportView';
+import { errorSentence, errorToViewModel, pageStartOf, reportToViewModel, valuesTarget, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
@@ -168,23 +167,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     if (!report) return;
     const gen = this.generation;
     const count = readSettings(this.uri).valuesPerPage;
-    let start: bigint;
-    let extra: { error?: string; gotoText?: string; target?: bigint } = {};
-    if ('goto' in request) {
-      try {
-        // The page holding the element (pages stay aligned to the page size); its row is marked, the text stays.
-        const target = parseIndex(request.goto, report.shape);
-        start = pageStartOf(target, count);
-        extra = { gotoText: request.goto, target };
-      } catch (e) {
-        // Refused: the same page again, with the sentence and the text as typed so it can be corrected.
-        start = this.valuesStart;
-        extra = { error: errorSentence(e), gotoText: request.goto };
-      }
-    } else {
-      start = pageStartOf(request.start, count);
-    }
-    if (report.elementCount > 0n && start >= report.elementCount) start = pageStartOf(report.elementCount - 1n, count);
+    const { start, extra } = valuesTarget(request, report, count, this.valuesStart);
     const values = await this.readPage(report, { start, count }, extra);
     if (gen !== this.generation || report !== this.report) return; // the file changed meanwhile: refresh() posts
     this.valuesStart = start;

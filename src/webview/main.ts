@@ -1,7 +1,7 @@
 // Webview entry: renders what the host posts and reports back. It never reads or parses files.
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
-import { renderError, renderReport, renderValues } from './render';
+import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
 
 interface VsCodeApi { postMessage(message: WebviewToHost): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -27,13 +27,6 @@ document.addEventListener('click', (event) => {
   else if (start !== null) vscode.postMessage({ type: 'values-page', start });
 });
 
-// "Go to index": Enter in the box or the Go button submits; the host checks the text and answers.
-document.addEventListener('submit', (event) => {
-  const form = event.target instanceof HTMLFormElement ? event.target : null;
-  if (!form || form.id !== 'values-goto') return;
-  event.preventDefault();
-  const input = form.querySelector('input');
-  vscode.postMessage({ type: 'values-goto', text: input ? input.value : '' });
-});
+onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
 
 vscode.postMessage({ type: 'ready' });

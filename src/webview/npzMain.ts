@@ -2,7 +2,7 @@
 // selections, copy buttons and value paging back. It never reads or parses files.
 import { HostToNpzWebview, NPZ_MEMBER_ACTIONS, NpzMemberAction, NpzWebviewToHost } from '../common/npzMessages';
 import { renderNpz, renderNpzError } from './npzRender';
-import { renderValues } from './render';
+import { onGotoSubmit, renderValues } from './render';
 
 interface VsCodeApi { postMessage(message: NpzWebviewToHost): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -43,13 +43,6 @@ document.addEventListener('click', (event) => {
   }
 });
 
-// "Go to index" in the member's values: Enter in the box or the Go button; the host checks the text.
-document.addEventListener('submit', (event) => {
-  const form = event.target instanceof HTMLFormElement ? event.target : null;
-  if (!form || form.id !== 'values-goto') return;
-  event.preventDefault();
-  const input = form.querySelector('input');
-  vscode.postMessage({ type: 'values-goto', text: input ? input.value : '' });
-});
+onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
 
 vscode.postMessage({ type: 'ready' });

@@ -154,3 +154,17 @@ export function renderValues(doc: Doc, v: ValuesViewModel): void {
   if (marked && typeof marked.scrollIntoView === 'function') marked.scrollIntoView({ block: 'nearest' });
   doc.body.setAttribute('data-state', 'rendered');
 }
+
+/**
+ * "Go to index" in the Values section (both previews): Enter in the box or the Go button sends the text as typed;
+ * the host checks it and answers. One listener on the document survives every re-render.
+ */
+export function onGotoSubmit(doc: Doc, send: (text: string) => void): void {
+  doc.addEventListener('submit', (event) => {
+    const form = event.target instanceof HTMLFormElement ? event.target : null;
+    if (!form || form.id !== 'values-goto') return;
+    event.preventDefault();
+    const input = form.querySelector('input');
+    send(input ? input.value : '');
+  });
+}

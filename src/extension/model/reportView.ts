@@ -5,6 +5,7 @@ import { growthReach } from '../../core/file/inspect';
 import { shapeRepr } from '../../core/format/shape';
 import { DtypeField, NpyReport } from '../../core/types';
 import { formatBytes, formatCount } from '../../core/units';
+import { parseIndex } from '../../core/values/elementIndex';
 import { ValuesPage } from '../../core/values/pages';
 import { Translate } from './translate';
 
@@ -221,6 +222,31 @@ export interface ValuesContext {
 export function pageStartOf(index: bigint, pageSize: number): bigint {
   const step = BigInt(Math.max(1, pageSize));
   return index < 0n ? 0n : (index / step) * step;
+}
+
+/**
+ * Where Previous/Next (a start) or "Go to index" (the text as typed) lands, shared by the .npy and .npz previews:
+ * the page holding the element, aligned to the page size, its row marked and the text kept; a refused text keeps
+ * the page shown (`current`) with the sentence and the text to correct; past the end, the last page.
+ */
+export function valuesTarget(request: { start: bigint } | { goto: string }, r: Pick<NpyReport, 'shape' | 'elementCount'>, pageSize: number, current: bigint):
+{ start: bigint; extra: { error?: string; gotoText?: string; target?: bigint } } {
+  let start: bigint;
+  let extra: { error?: string; gotoText?: string; target?: bigint } = {};
+  if ('goto' in request) {
+    try {
+      const target = parseIndex(request.goto, r.shape);
+      start = pageStartOf(target, pageSize);
+      extra = { gotoText: request.goto, target };
+    } catch (e) {
+      start = current;
+      extra = { error: errorSentence(e), gotoText: request.goto };
+    }
+  } else {
+    start = pageStartOf(request.start, pageSize);
+  }
+  if (r.elementCount > 0n && start >= r.elementCount) start = pageStartOf(r.elementCount - 1n, pageSize);
+  return { start, extra };
 }
 
 /**
