@@ -26,6 +26,26 @@ function page(): JSDOM {
     { runScripts: 'outside-only' });
 }
 
+
+/** The bundled npzMain.ts running in jsdom, with what it posts to the host. */
+function loadedEntry(): { dom: ReturnType<typeof page>; posted: NpzWebviewToHost[] } {
+  const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
+    platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
+  const dom = page();
+  const posted: NpzWebviewToHost[] = [];
+  (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
+  dom.window.eval(bundle);
+  return { dom, posted };
+}
+
+/** Posts a host message to the page and lets it render. */
+function sender(dom: ReturnType<typeof page>): (m: HostToNpzWebview) => Promise<void> {
+  return async (m) => {
+    dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+    await new Promise((r) => setImmediate(r));
+  };
+}
+
 describe('npz preview: view model, DOM and webview protocol', function () {
   this.timeout(20000);
   let dir: string;
@@ -124,17 +144,9 @@ describe('npz preview: view model, DOM and webview protocol', function () {
   });
 
   it('the bundled entry: ready, rendered after each post, select on click, focus kept on the member', async () => {
-    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
-      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
-    const dom = page();
-    const posted: NpzWebviewToHost[] = [];
-    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
-    dom.window.eval(bundle);
+    const { dom, posted } = loadedEntry();
     assert.deepEqual(posted, [{ type: 'ready' }]);
-    const send = async (m: HostToNpzWebview): Promise<void> => {
-      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
-      await new Promise((r) => setImmediate(r));
-    };
+    const send = sender(dom);
     const doc = dom.window.document;
     const model = npzToViewModel(report, t);
     await send({ type: 'npz', model, selected: null });
@@ -154,16 +166,8 @@ describe('npz preview: view model, DOM and webview protocol', function () {
   });
 
   it('a member\'s copy buttons and Values section: the .npy renderer inside the member, paging posted back', async () => {
-    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
-      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
-    const dom = page();
-    const posted: NpzWebviewToHost[] = [];
-    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
-    dom.window.eval(bundle);
-    const send = async (m: HostToNpzWebview): Promise<void> => {
-      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
-      await new Promise((r) => setImmediate(r));
-    };
+    const { dom, posted } = loadedEntry();
+    const send = sender(dom);
     const doc = dom.window.document;
     const x = report.members[0]!;
     const values = (start: bigint) => readNpzMemberValues(report.path, x, { start, count: 2 })
