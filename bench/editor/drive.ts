@@ -18,6 +18,8 @@ export interface EditorGroup {
   rows: Measured[];
   big: { label: string; fileBytes: number; allocatedBytes: number; bytesRead: number; dataOffset: number };
   small: { label: string; fileBytes: number; bytesRead: number };
+  /** Our bundles loaded at activation and after the previews, in the last session (absent in older results). */
+  bundles?: { atActivation: string[]; afterPreviews: string[] };
 }
 
 const SESSION_TIMEOUT_MS = 180_000;
@@ -88,7 +90,7 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
   return {
     sessions,
     rows: [
-      row('activation', 'activation: `extension.activate()` (load dist/extension.js + activate())', cold.map((x) => x.activationMs!)),
+      row('activation', 'activation: `extension.activate()` (load the entry dist/extension.js + activate())', cold.map((x) => x.activationMs!)),
       row('first-open', "the window's first webview: our 1 TiB preview, `vscode.openWith` → table rendered",
         sessions.filter((x) => x.firstWebview?.kind === 'preview').map((x) => x.firstWebview!.ms)),
       ...(sessions.some((x) => x.firstWebview?.kind === 'bare')
@@ -103,5 +105,6 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
     big: { label: '1 TiB `<f8` (16384, 16384, 512), sparse', fileBytes: Number(big.fileBytes), allocatedBytes: Number(big.allocatedBytes),
       bytesRead: last.big!.bytesRead, dataOffset: last.big!.dataOffset },
     small: { label: '1 KiB `<f8` (112,)', fileBytes: Number(small.fileBytes), bytesRead: last.small!.bytesRead },
+    bundles: { atActivation: last.loadedAtActivation ?? [], afterPreviews: last.loadedAfterPreviews ?? [] },
   };
 }

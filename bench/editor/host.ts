@@ -2,6 +2,7 @@
 // extension's activation and the opening of .npy previews, then writes the samples to the JSON file named by
 // ZEROED_NPY_BENCH_EDITOR. The wait polls every millisecond, so samples are at most ~1 ms late.
 import { writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
 
@@ -16,6 +17,9 @@ export interface HostResult {
   /** True if something had activated the extension before the benchmark asked (then activationMs is not a cold activation). */
   wasActive?: boolean;
   activationMs?: number;
+  /** Our bundles loaded when activate() returned (the extension's own answer), and after all the previews. */
+  loadedAtActivation?: string[];
+  loadedAfterPreviews?: string[];
   /** How long the window took to settle before the activation was timed. */
   settleMs?: number;
   /** The first webview this window creates: our 1 TiB preview, or the bare panel when bareFirst. */
@@ -26,6 +30,12 @@ export interface HostResult {
   big?: { fileBytes: string | number; allocatedBytes: string | number | null; bytesRead: number; dataOffset: number };
   small?: { fileBytes: string | number; bytesRead: number };
   error?: string;
+}
+
+/** Our bundles in this process's module cache (the entry requires its chunks through it), as dist/<name>. */
+function loadedBundles(extensionPath: string): string[] {
+  const dist = join(extensionPath, 'dist');
+  return Object.keys(require.cache).filter((f) => f.startsWith(dist + sep)).map((f) => `dist/${f.slice(dist.length + 1)}`).sort();
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -101,6 +111,7 @@ export async function run(): Promise<void> {
     const api = await ext.activate();
     result.activationMs = now() - t0;
     if (typeof api?.previews !== 'function') throw new Error('activate() did not return { previews() }');
+    result.loadedAtActivation = api.loadedAtActivation;
 
     if (cfg.bareFirst) result.firstWebview = { kind: 'bare', ms: await timedBareWebview() };
     const first = await timedOpen(api, cfg.big);
@@ -116,6 +127,7 @@ export async function run(): Promise<void> {
       result.bigMs.push((await timedOpen(api, cfg.big)).ms);
     }
     await closeAllEditors();
+    result.loadedAfterPreviews = loadedBundles(ext.extensionPath);
   } catch (e) {
     result.error = e instanceof Error ? e.message : String(e);
     throw e;
