@@ -49,7 +49,8 @@ export function targetRows(r: Results): TargetRow[] {
     const { row, base } = t.rows(r);
     const missing = { what: t.what, target, measured: 'not measured in this run', met: 'not measured' as const, value: null };
     if (!row || (t.unit === '×' && (!base || base.summary.median <= 0))) return missing;
-    const n = base && base.summary.n !== row.summary.n ? `${row.summary.n} and ${base.summary.n} runs` : `${row.summary.n} runs${base ? ' each' : ''}`;
+    const runs = (k: number): string => `${k} run${k === 1 ? '' : 's'}`;
+    const n = base && base.summary.n !== row.summary.n ? `${row.summary.n} and ${runs(base.summary.n)}` : `${runs(row.summary.n)}${base ? ' each' : ''}`;
     const value = t.unit === 'ms' ? row.summary.median : row.summary.median / base!.summary.median;
     // "met" compares the number as shown (1.050× meets ≤ 1.05×), so the two never disagree.
     const digits = t.unit === 'ms' || value >= 10 ? 2 : 3;
