@@ -8,6 +8,8 @@ import { closeAllEditors, EXTENSION_ID, previewOf, ZeroedNpyApi } from '../../te
 
 export interface HostConfig {
   big: string; small: string; opens: number; out: string;
+  /** A folder holding bare.js and bare.css, for the floor panel that loads its script and style as files. */
+  assets: string;
   /** Open a bare webview first, so the window's first-webview cost is measured on the floor instead of on ours. */
   bareFirst: boolean;
 }
@@ -27,6 +29,8 @@ export interface HostResult {
   bigMs: number[];
   smallMs: number[];
   bareMs: number[];
+  /** The bare panel again, its script and stylesheet loaded as files through asWebviewUri (as our preview's are). */
+  bareFilesMs: number[];
   big?: { fileBytes: string | number; allocatedBytes: string | number | null; bytesRead: number; dataOffset: number };
   small?: { fileBytes: string | number; bytesRead: number };
   error?: string;
@@ -85,12 +89,16 @@ async function timedOpen(api: ZeroedNpyApi, file: string): Promise<{ ms: number;
  * The floor for any webview here: a bare panel whose script posts one message. Opening our preview cannot beat
  * it, since the preview is a webview too.
  */
-async function timedBareWebview(): Promise<number> {
+async function timedBareWebview(assets?: string): Promise<number> {
   await closeAllEditors();
   const t0 = now();
-  const panel = vscode.window.createWebviewPanel('zeroedNpyBench.bare', 'bare webview', vscode.ViewColumn.One, { enableScripts: true });
+  const roots = assets ? [vscode.Uri.file(assets)] : undefined;
+  const panel = vscode.window.createWebviewPanel('zeroedNpyBench.bare', 'bare webview', vscode.ViewColumn.One, { enableScripts: true, localResourceRoots: roots });
   const got = new Promise<void>((resolve) => { panel.webview.onDidReceiveMessage(() => resolve()); });
-  panel.webview.html = '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
+  const uri = (f: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.Uri.file(assets!), f)).toString();
+  panel.webview.html = assets
+    ? `<!DOCTYPE html><html><head><link rel="stylesheet" href="${uri('bare.css')}"></head><body><p>bare</p><script src="${uri('bare.js')}"></script></body></html>`
+    : '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
   await got;
   const ms = now() - t0;
   panel.dispose();
@@ -100,7 +108,7 @@ async function timedBareWebview(): Promise<number> {
 export async function run(): Promise<void> {
   const cfg = JSON.parse(process.env.ZEROED_NPY_BENCH_EDITOR ?? 'null') as HostConfig | null;
   if (!cfg) throw new Error('ZEROED_NPY_BENCH_EDITOR is not set: run this through bench/editor/drive.ts');
-  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [] };
+  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [], bareFilesMs: [] };
   try {
     const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
     if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
@@ -121,6 +129,7 @@ export async function run(): Promise<void> {
     // Alternate the two files and the bare webview so drift falls on all alike.
     for (let i = 0; i < cfg.opens; i++) {
       result.bareMs.push(await timedBareWebview());
+      result.bareFilesMs.push(await timedBareWebview(cfg.assets));
       const s = await timedOpen(api, cfg.small);
       result.smallMs.push(s.ms);
       result.small = { fileBytes: s.state.report!.fileBytes, bytesRead: s.state.report!.bytesRead };

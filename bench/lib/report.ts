@@ -266,7 +266,7 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     const small = byId(e.rows, 'open-small');
     const bare = byId(e.rows, 'bare-webview');
     L.push(table(['', 'median', 'min – max', 'samples', '× bare webview'], e.rows.map((x) => [x.label, median(x.summary), range(x.summary),
-      `${x.summary.n}`, x.id.startsWith('open') ? ratio(ratioOf(x.summary, bare?.summary))
+      `${x.summary.n}`, x.id.startsWith('open') || x.id === 'bare-files' ? ratio(ratioOf(x.summary, bare?.summary))
         : x.id === 'first-open' ? ratio(ratioOf(x.summary, (byId(e.rows, 'first-bare') ?? bare)?.summary)) : ''])));
     if (e.bundles) {
       const list = (xs: string[]): string => (xs.length ? xs.map((x) => `\`${x}\``).join(', ') : 'none reported');
@@ -276,7 +276,9 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     L.push('', `1 TiB preview ÷ bare webview: **${ratio(ratioOf(big?.summary, bare?.summary))}**; ` +
       `1 TiB ÷ 1 KiB preview time: **${ratio(ratioOf(big?.summary, small?.summary))}**. Activation is timed after the ` +
       'window has settled (no extension activated for 2 s), as when a user opens a file after start-up. The bare-webview row is ' +
-      'the floor for any webview in this editor: a panel whose script posts one message. A window\'s first webview costs more ' +
+      'the floor for any webview in this editor: a panel whose script posts one message; the next row is the same panel loading ' +
+      'that script and a stylesheet as files, as our preview loads dist/webview.js and its CSS, so the gap between the two is what ' +
+      'fetching files costs any webview here. A window\'s first webview costs more ' +
       'than later ones, so every other session opens the bare panel first and the two ' +
       'first-webview rows compare like with like.', '');
   }
