@@ -6,7 +6,7 @@ import type { Results } from './report';
 
 export interface TargetRow {
   what: string;
-  /** e.g. "1.021× (77.3 ms ÷ 75.7 ms, 20 runs each)", or "not measured in this run". */
+  /** e.g. "1.021× (77.3 ms ÷ 75.7 ms, medians of 20 runs each)", or "not measured in this run". */
   measured: string;
   /** e.g. "≤ 1.05×". */
   target: string;
