@@ -113,8 +113,10 @@ async function main(): Promise<number> {
   const jsonPath = partial ? join(outDir, 'results.json') : join(repoRoot, 'bench', 'results.json');
   const mdPath = join(outDir, 'BENCHMARKS.md');
   mkdirSync(outDir, { recursive: true });
-  const stored = { ...results, config: { ...cfg, dir: '$DIR' }, machine: { ...results.machine, fileSystem: results.machine.fileSystem.split(dir).join('$DIR') } };
-  writeFileSync(jsonPath, `${JSON.stringify(stored, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 1)}\n`);
+  // The run's temp folder is $DIR everywhere in the stored results (config, file system, every command line), so
+  // `--render` shows the same text as the run did.
+  const stored = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : typeof v === 'string' ? v.split(dir).join('$DIR') : v);
+  writeFileSync(jsonPath, `${JSON.stringify(results, stored, 1)}\n`);
   writeFileSync(mdPath, renderMarkdown(results, repoRoot));
   log(`wrote ${mdPath} and ${jsonPath}`);
   for (const h of headlines(results)) console.log(`- ${h}`);
