@@ -3,7 +3,7 @@
 //   node out/bench/run.js --quick         few repeats (checking the harness); writes out/bench-results/ instead
 //   node out/bench/run.js --only create,inspect   some groups only; writes out/bench-results/ instead
 //   node out/bench/run.js --render bench/results.json   rewrites BENCHMARKS.md from stored results, no measuring
-// Groups: baselines, create, full, inspect, editor. BENCH_DIR=<folder> makes the files there (default: the OS
+// Groups: baselines, create, crowded, full, inspect, editor. BENCH_DIR=<folder> makes the files there (default: the OS
 // temp folder); the file system matters, so it is reported. A group that cannot run (tools missing) is named in
 // BENCHMARKS.md and the run exits 1.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { repoRoot } from '../test/helpers/paths';
 import { benchEditor } from './editor/drive';
 import { benchBaselines } from './groups/baselines';
 import { benchCreate } from './groups/create';
+import { benchCrowdedFolder } from './groups/crowdedFolder';
 import { benchFull } from './groups/full';
 import { benchInspect } from './groups/inspect';
 import { describeMachine } from './lib/machine';
@@ -23,9 +24,10 @@ import type { BenchConfig } from './lib/model';
 import { numpyVersion } from './lib/numpy';
 import { packageInCopy } from './lib/packageCopy';
 import { headlines, renderMarkdown, Results } from './lib/report';
+import { targetRows } from './lib/targets';
 import { straceAvailable } from './lib/strace';
 
-const GROUPS = ['baselines', 'create', 'full', 'inspect', 'editor'] as const;
+const GROUPS = ['baselines', 'create', 'crowded', 'full', 'inspect', 'editor'] as const;
 type Group = (typeof GROUPS)[number];
 
 function log(s: string): void {
@@ -55,8 +57,8 @@ async function main(): Promise<number> {
   const partial = values.quick === true || only.length < GROUPS.length;
   const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'zeroed-npy-bench-'));
   const cfg: BenchConfig = values.quick
-    ? { dir, runs: 5, procRuns: 3, warmup: 1, fullRuns: 1, fullSizesGiB: [1], editorSessions: 1, editorOpens: 2 }
-    : { dir, runs: 30, procRuns: 20, warmup: 2, fullRuns: 3, fullSizesGiB: [1, 2], editorSessions: 5, editorOpens: 10 };
+    ? { dir, runs: 5, inspectRuns: 50, procRuns: 3, warmup: 1, fullRuns: 1, fullSizesGiB: [1], editorSessions: 1, editorOpens: 2 }
+    : { dir, runs: 30, inspectRuns: 300, procRuns: 20, warmup: 2, fullRuns: 3, fullSizesGiB: [1, 2], editorSessions: 5, editorOpens: 10 };
 
   // Tools every group needs: fail now, with the fix, rather than after minutes of measuring.
   const numpy = (() => { try { return numpyVersion(); } catch (e) { return (e as Error).message; } })();
@@ -91,8 +93,9 @@ async function main(): Promise<number> {
       extensionDir = p.dir;
       results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs, vsixEntries: p.vsixEntries };
     });
-    if (want('baselines')) await attempt('baselines', async () => { log('process start baselines'); results.baselines = benchBaselines(cfg); });
+    if (want('baselines')) await attempt('baselines', async () => { log('process start baselines'); results.baselines = await benchBaselines(cfg); });
     if (want('create')) await attempt('create', async () => { results.create = await benchCreate(cfg, log); });
+    if (want('crowded')) await attempt('crowded folder', async () => { results.crowded = await benchCrowdedFolder(cfg, log); });
     if (want('full')) await attempt('full allocation', async () => { results.full = await benchFull(cfg, log); });
     if (want('inspect')) await attempt('inspect', async () => { results.inspect = await benchInspect(cfg, log); });
     if (want('editor')) {
@@ -110,11 +113,14 @@ async function main(): Promise<number> {
   const jsonPath = partial ? join(outDir, 'results.json') : join(repoRoot, 'bench', 'results.json');
   const mdPath = join(outDir, 'BENCHMARKS.md');
   mkdirSync(outDir, { recursive: true });
-  const stored = { ...results, config: { ...cfg, dir: '$DIR' }, machine: { ...results.machine, fileSystem: results.machine.fileSystem.split(dir).join('$DIR') } };
-  writeFileSync(jsonPath, `${JSON.stringify(stored, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 1)}\n`);
+  // The run's temp folder is $DIR everywhere in the stored results (config, file system, every command line), so
+  // `--render` shows the same text as the run did.
+  const stored = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : typeof v === 'string' ? v.split(dir).join('$DIR') : v);
+  writeFileSync(jsonPath, `${JSON.stringify(results, stored, 1)}\n`);
   writeFileSync(mdPath, renderMarkdown(results, repoRoot));
   log(`wrote ${mdPath} and ${jsonPath}`);
   for (const h of headlines(results)) console.log(`- ${h}`);
+  for (const t of targetRows(results)) console.log(`- target: ${t.what}: ${t.measured} (${t.target}): ${t.met}`);
   if (results.failures.length) {
     for (const f of results.failures) console.error(`not measured: ${f.group}: ${f.error}`);
     return 1;

@@ -2,7 +2,7 @@
 // loads the packaged extension (production bundles) as the extension under development and bench/editor/host.js
 // as its "tests", once per session: each session is a fresh server, profile and browser context, so each gives
 // one cold activation. Samples come back through a JSON file the host writes.
-import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeZeroedNpy } from '../../src/core/file/writer';
 import { launchChromium } from '../../test/vscode/harness/browser';
@@ -18,6 +18,8 @@ export interface EditorGroup {
   rows: Measured[];
   big: { label: string; fileBytes: number; allocatedBytes: number; bytesRead: number; dataOffset: number };
   small: { label: string; fileBytes: number; bytesRead: number };
+  /** Our bundles loaded at activation and after the previews, in the last session (absent in older results). */
+  bundles?: { atActivation: string[]; afterPreviews: string[] };
 }
 
 const SESSION_TIMEOUT_MS = 180_000;
@@ -28,6 +30,11 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
   const root = join(cfg.dir, 'editor');
   const workspace = join(root, 'workspace');
   mkdirSync(workspace, { recursive: true });
+  // The floor panel's files: a script that posts one message and a small stylesheet, as our preview loads its own.
+  const assets = join(root, 'assets');
+  mkdirSync(assets);
+  writeFileSync(join(assets, 'bare.js'), 'acquireVsCodeApi().postMessage("rendered");\n');
+  writeFileSync(join(assets, 'bare.css'), 'body { font-family: sans-serif; }\n');
   const big = await writeZeroedNpy({ path: join(workspace, 'huge-1TiB.npy'), dtype: '<f8', shape: [16384n, 16384n, 512n] });
   const small = await writeZeroedNpy({ path: join(workspace, 'small-1KiB.npy'), dtype: '<f8', shape: [112n] });
   const hostIndex = join(__dirname, 'host.js');
@@ -41,7 +48,7 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
       const out = join(root, `session-${s}.json`);
       rmSync(out, { force: true });
       // Odd sessions open a bare webview first: the window's first webview costs extra whoever opens it.
-      const hostCfg: HostConfig = { big: big.path, small: small.path, opens: cfg.editorOpens, out, bareFirst: s % 2 === 1 };
+      const hostCfg: HostConfig = { big: big.path, small: small.path, opens: cfg.editorOpens, out, assets, bareFirst: s % 2 === 1 };
       const profile = createProfile(join(root, `profile-${s}`));
       writeUserSettings(profile, { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false });
       const t0 = nowMs();
@@ -88,7 +95,7 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
   return {
     sessions,
     rows: [
-      row('activation', 'activation: `extension.activate()` (load dist/extension.js + activate())', cold.map((x) => x.activationMs!)),
+      row('activation', 'activation: `extension.activate()` (load the entry dist/extension.js + activate())', cold.map((x) => x.activationMs!)),
       row('first-open', "the window's first webview: our 1 TiB preview, `vscode.openWith` → table rendered",
         sessions.filter((x) => x.firstWebview?.kind === 'preview').map((x) => x.firstWebview!.ms)),
       ...(sessions.some((x) => x.firstWebview?.kind === 'bare')
@@ -98,10 +105,13 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
       row('open-big', 'preview 1 TiB: `vscode.openWith` → table rendered', sessions.flatMap((x) => x.bigMs)),
       row('open-small', 'preview 1 KiB: `vscode.openWith` → table rendered', sessions.flatMap((x) => x.smallMs)),
       row('bare-webview', 'floor: a bare webview panel (`createWebviewPanel`) → its first message', sessions.flatMap((x) => x.bareMs)),
+      row('bare-files', 'the bare panel with its script and stylesheet as files (`asWebviewUri`, as ours) → its first message',
+        sessions.flatMap((x) => x.bareFilesMs)),
       row('server-start', 'code-server start (process → listening), context only', sessions.map((x) => x.serverStartMs)),
     ],
     big: { label: '1 TiB `<f8` (16384, 16384, 512), sparse', fileBytes: Number(big.fileBytes), allocatedBytes: Number(big.allocatedBytes),
       bytesRead: last.big!.bytesRead, dataOffset: last.big!.dataOffset },
     small: { label: '1 KiB `<f8` (112,)', fileBytes: Number(small.fileBytes), bytesRead: last.small!.bytesRead },
+    bundles: { atActivation: last.loadedAtActivation ?? [], afterPreviews: last.loadedAfterPreviews ?? [] },
   };
 }

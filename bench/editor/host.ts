@@ -2,11 +2,14 @@
 // extension's activation and the opening of .npy previews, then writes the samples to the JSON file named by
 // ZEROED_NPY_BENCH_EDITOR. The wait polls every millisecond, so samples are at most ~1 ms late.
 import { writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
 
 export interface HostConfig {
   big: string; small: string; opens: number; out: string;
+  /** A folder holding bare.js and bare.css, for the floor panel that loads its script and style as files. */
+  assets: string;
   /** Open a bare webview first, so the window's first-webview cost is measured on the floor instead of on ours. */
   bareFirst: boolean;
 }
@@ -16,6 +19,9 @@ export interface HostResult {
   /** True if something had activated the extension before the benchmark asked (then activationMs is not a cold activation). */
   wasActive?: boolean;
   activationMs?: number;
+  /** Our bundles loaded when activate() returned (the extension's own answer), and after all the previews. */
+  loadedAtActivation?: string[];
+  loadedAfterPreviews?: string[];
   /** How long the window took to settle before the activation was timed. */
   settleMs?: number;
   /** The first webview this window creates: our 1 TiB preview, or the bare panel when bareFirst. */
@@ -23,9 +29,17 @@ export interface HostResult {
   bigMs: number[];
   smallMs: number[];
   bareMs: number[];
+  /** The bare panel again, its script and stylesheet loaded as files through asWebviewUri (as our preview's are). */
+  bareFilesMs: number[];
   big?: { fileBytes: string | number; allocatedBytes: string | number | null; bytesRead: number; dataOffset: number };
   small?: { fileBytes: string | number; bytesRead: number };
   error?: string;
+}
+
+/** Our bundles in this process's module cache (the entry requires its chunks through it), as dist/<name>. */
+function loadedBundles(extensionPath: string): string[] {
+  const dist = join(extensionPath, 'dist');
+  return Object.keys(require.cache).filter((f) => f.startsWith(dist + sep)).map((f) => `dist/${f.slice(dist.length + 1)}`).sort();
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -75,12 +89,16 @@ async function timedOpen(api: ZeroedNpyApi, file: string): Promise<{ ms: number;
  * The floor for any webview here: a bare panel whose script posts one message. Opening our preview cannot beat
  * it, since the preview is a webview too.
  */
-async function timedBareWebview(): Promise<number> {
+async function timedBareWebview(assets?: string): Promise<number> {
   await closeAllEditors();
   const t0 = now();
-  const panel = vscode.window.createWebviewPanel('zeroedNpyBench.bare', 'bare webview', vscode.ViewColumn.One, { enableScripts: true });
+  const roots = assets ? [vscode.Uri.file(assets)] : undefined;
+  const panel = vscode.window.createWebviewPanel('zeroedNpyBench.bare', 'bare webview', vscode.ViewColumn.One, { enableScripts: true, localResourceRoots: roots });
   const got = new Promise<void>((resolve) => { panel.webview.onDidReceiveMessage(() => resolve()); });
-  panel.webview.html = '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
+  const uri = (f: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.Uri.file(assets!), f)).toString();
+  panel.webview.html = assets
+    ? `<!DOCTYPE html><html><head><link rel="stylesheet" href="${uri('bare.css')}"></head><body><p>bare</p><script src="${uri('bare.js')}"></script></body></html>`
+    : '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
   await got;
   const ms = now() - t0;
   panel.dispose();
@@ -90,7 +108,7 @@ async function timedBareWebview(): Promise<number> {
 export async function run(): Promise<void> {
   const cfg = JSON.parse(process.env.ZEROED_NPY_BENCH_EDITOR ?? 'null') as HostConfig | null;
   if (!cfg) throw new Error('ZEROED_NPY_BENCH_EDITOR is not set: run this through bench/editor/drive.ts');
-  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [] };
+  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [], bareFilesMs: [] };
   try {
     const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
     if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
@@ -101,6 +119,7 @@ export async function run(): Promise<void> {
     const api = await ext.activate();
     result.activationMs = now() - t0;
     if (typeof api?.previews !== 'function') throw new Error('activate() did not return { previews() }');
+    result.loadedAtActivation = api.loadedAtActivation;
 
     if (cfg.bareFirst) result.firstWebview = { kind: 'bare', ms: await timedBareWebview() };
     const first = await timedOpen(api, cfg.big);
@@ -110,12 +129,14 @@ export async function run(): Promise<void> {
     // Alternate the two files and the bare webview so drift falls on all alike.
     for (let i = 0; i < cfg.opens; i++) {
       result.bareMs.push(await timedBareWebview());
+      result.bareFilesMs.push(await timedBareWebview(cfg.assets));
       const s = await timedOpen(api, cfg.small);
       result.smallMs.push(s.ms);
       result.small = { fileBytes: s.state.report!.fileBytes, bytesRead: s.state.report!.bytesRead };
       result.bigMs.push((await timedOpen(api, cfg.big)).ms);
     }
     await closeAllEditors();
+    result.loadedAfterPreviews = loadedBundles(ext.extensionPath);
   } catch (e) {
     result.error = e instanceof Error ? e.message : String(e);
     throw e;

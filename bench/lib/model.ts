@@ -15,8 +15,8 @@ export interface Measured {
   /** Bytes read from the file (one separate counted run). */
   bytesRead?: number;
   readCalls?: number;
-  /** How bytesRead was counted. */
-  readCountedBy?: 'FileHandle' | 'strace' | 'report';
+  /** How bytesRead was counted ('node:fs': FileHandle reads and fs.readSync; 'FileHandle' in older results). */
+  readCountedBy?: 'node:fs' | 'FileHandle' | 'strace' | 'report';
   /** Bytes handled per run, for throughput rows. */
   bytes?: number;
 }
@@ -25,6 +25,8 @@ export interface BenchConfig {
   /** Where the files are made (one file system; see machine.fileSystem). */
   dir: string;
   runs: number;
+  /** In-process inspect rows (microseconds each, so many more samples; absent in older results). */
+  inspectRuns: number;
   procRuns: number;
   warmup: number;
   fullRuns: number;

@@ -1,6 +1,7 @@
 // BENCHMARKS.md from the results object: one table per group, medians in bold with min–max, ratios against
 // baselines from the same run, bytes allocated and read. Everything here is derived; nothing is typed in.
 import type { CreateCase } from '../groups/create';
+import type { CrowdedGroup } from '../groups/crowdedFolder';
 import type { EditorGroup } from '../editor/drive';
 import type { FullCase } from '../groups/full';
 import type { InspectFile } from '../groups/inspect';
@@ -10,6 +11,7 @@ import type { Machine } from './machine';
 import type { BenchConfig, Measured } from './model';
 import type { PackagedExtension } from './packageCopy';
 import { ratio as ratioOf } from './stats';
+import { targetRows } from './targets';
 
 export interface Results {
   generatedAt: string;
@@ -18,6 +20,7 @@ export interface Results {
   config: BenchConfig;
   baselines?: Measured[];
   create?: CreateCase[];
+  crowded?: CrowdedGroup;
   full?: FullCase[];
   inspect?: InspectFile[];
   editor?: EditorGroup;
@@ -57,6 +60,21 @@ export function headlines(r: Results): string[] {
       `\`python3 -c\` ${ms(npp!.summary.median)} (${ratio(ratioOf(cli!.summary, npp!.summary))}). ` +
       `Allocated: ours ${bytes(ours!.allocatedBytes)}, numpy ${bytes(np!.allocatedBytes)}.`);
   }
+  if (r.crowded) {
+    const c = r.crowded.rows;
+    const x = (a: string, b: string): string => ratio(ratioOf(byId(c, a)?.summary, byId(c, b)?.summary));
+    out.push(`Creating 64 GiB in a folder of ${r.crowded.files.toLocaleString('en-US')} files vs an empty one: ` +
+      `CLI ${ms(byId(c, 'cli-crowded')!.summary.median)} vs ${ms(byId(c, 'cli-empty')!.summary.median)} (${x('cli-crowded', 'cli-empty')}), ` +
+      `in-process ${ms(byId(c, 'ours-crowded')!.summary.median)} vs ${ms(byId(c, 'ours-empty')!.summary.median)} (${x('ours-crowded', 'ours-empty')}).`);
+  }
+  const node = byId(r.baselines, 'node');
+  const cliVersion = byId(r.baselines, 'cli-version');
+  const cliInspect = byId(r.baselines, 'cli-inspect');
+  if (node && cliVersion && cliInspect) {
+    out.push(`The CLI over Node's own start (\`node -e 0\` ${ms(node.summary.median)}, same round-robin): \`--version\` ` +
+      `${ms(cliVersion.summary.median)} (${ratio(ratioOf(cliVersion.summary, node.summary))}), \`inspect --json\` of 8 TiB ` +
+      `${ms(cliInspect.summary.median)} (${ratio(ratioOf(cliInspect.summary, node.summary))}).`);
+  }
   if (r.full?.length) {
     const f = r.full[r.full.length - 1]!;
     const ofa = byId(f.rows, 'ours-fallocate');
@@ -69,8 +87,10 @@ export function headlines(r: Results): string[] {
   if (r.inspect?.length === 2) {
     const [small, big] = r.inspect;
     const o = (f: InspectFile, id: string): Measured => byId(f.rows, id)!;
+    const header = byId(big!.rows, 'numpy-header');
     out.push(`Inspecting 8 TiB vs 1 KiB: ${ratio(ratioOf(o(big!, 'ours').summary, o(small!, 'ours').summary))} in-process ` +
-      `(${ms(o(big!, 'ours').summary.median)}), ${ratio(ratioOf(o(big!, 'cli').summary, o(small!, 'cli').summary))} as the CLI; ` +
+      `(${ms(o(big!, 'ours').summary.median)}${header ? `; numpy's header-only reader ${ms(header.summary.median)}, ours ÷ numpy ` +
+        `${ratio(ratioOf(o(big!, 'ours').summary, header.summary))}` : ''}), ${ratio(ratioOf(o(big!, 'cli').summary, o(small!, 'cli').summary))} as the CLI; ` +
       `ours reads ${o(big!, 'ours').bytesRead} bytes of the 8 TiB file, np.load(mmap_mode='r') ${o(big!, 'numpy-proc').bytesRead}; ` +
       `CLI ${ms(o(big!, 'cli').summary.median)} vs \`python3 -c\` np.load ${ms(o(big!, 'numpy-proc').summary.median)} ` +
       `(${ratio(ratioOf(o(big!, 'cli').summary, o(big!, 'numpy-proc').summary))}).`);
@@ -78,13 +98,15 @@ export function headlines(r: Results): string[] {
   if (r.editor) {
     const e = r.editor.rows;
     out.push(`In VS Code (code-server): activation ${ms(byId(e, 'activation')!.summary.median)}; a 1 TiB preview renders ` +
-      `${ms(byId(e, 'open-big')!.summary.median)} after \`openWith\` (1 KiB: ${ms(byId(e, 'open-small')!.summary.median)}, ratio ` +
-      `${ratio(ratioOf(byId(e, 'open-big')!.summary, byId(e, 'open-small')!.summary))}; a bare webview panel: ` +
-      `${ms(byId(e, 'bare-webview')!.summary.median)}).`);
+      `${ms(byId(e, 'open-big')!.summary.median)} after \`openWith\`, ${ratio(ratioOf(byId(e, 'open-big')!.summary, byId(e, 'bare-webview')!.summary))} ` +
+      `a bare webview panel's first message (${ms(byId(e, 'bare-webview')!.summary.median)}); 1 KiB: ${ms(byId(e, 'open-small')!.summary.median)}, ` +
+      `1 TiB ÷ 1 KiB ${ratio(ratioOf(byId(e, 'open-big')!.summary, byId(e, 'open-small')!.summary))}.`);
   }
   if (r.sizes) {
-    out.push(`Shipped sizes: VSIX ${bytes(r.sizes.vsixBytes)}, dist/extension.js ${bytes(r.sizes.bundles['extension.js'])}, ` +
-      `dist/webview.js ${bytes(r.sizes.bundles['webview.js'])}.`);
+    const chunks = Object.entries(r.sizes.bundles).filter(([f]) => f.startsWith('extension-'));
+    out.push(`Shipped sizes: VSIX ${bytes(r.sizes.vsixBytes)}, dist/extension.js ${bytes(r.sizes.bundles['extension.js'])}` +
+      (chunks.length ? ` (the entry activation loads; ${plural(chunks.length, 'bundle')} loaded on first use: ` +
+        `${bytes(chunks.reduce((n, [, b]) => n + b, 0))} in all)` : '') + `, dist/webview.js ${bytes(r.sizes.bundles['webview.js'])}.`);
   }
   return out;
 }
@@ -96,7 +118,7 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
   L.push(`Generated by \`npm run bench\` (bench/run.ts) on ${r.generatedAt} at commit \`${r.commit}\`. ` +
     'Raw samples and every number below: [bench/results.json](bench/results.json). To reproduce: the README\'s set-up ' +
     '(`npm ci`, `npm run setup`), then `npm run bench` (a few minutes; about 18 GiB are written and deleted again by the ' +
-    'full-allocation group).', '');
+    'full-allocation group, and 300,000 empty files made and removed by the crowded-folder group).', '');
   if (r.failures.length) {
     L.push('**Not measured in this run:**', '');
     for (const f of r.failures) L.push(`- ${f.group}: ${f.error.split('\n')[0]}`);
@@ -109,6 +131,12 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
   }
   L.push('## Headline', '');
   for (const h of headlines(r)) L.push(`- ${h}`);
+  L.push('');
+
+  L.push('## Targets (issue 13)', '');
+  L.push('Each ratio divides two medians measured side by side in this run (interleaved, see Method); activation is a median. ' +
+    '"met" compares the number as shown with the target.', '');
+  L.push(table(['what', 'measured', 'target', 'met'], targetRows(r).map((t) => [t.what, t.met === 'no' ? `**${t.measured}**` : t.measured, t.target, t.met])));
   L.push('');
 
   L.push('## Machine', '');
@@ -128,21 +156,26 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
 
   L.push('## Method', '');
   L.push(`- In-process rows: ${plural(cfg.runs, 'timed run')} after ${plural(cfg.warmup, 'warm-up run')} in one process (Node: \`process.hrtime\`; ` +
-    'numpy: `time.perf_counter` inside one python3 process, bench/numpy_inprocess.py).');
+    'numpy: `time.perf_counter` inside one python3 process, bench/numpy_inprocess.py).' +
+    (cfg.inspectRuns ? ` In-process inspect rows take microseconds, so ${plural(cfg.inspectRuns, 'timed run')}, in 5 blocks: ours, then numpy's ` +
+      'header reader, then np.load, block after block.' : ''));
   L.push(`- Process rows: ${plural(cfg.procRuns, 'run')} after 1 warm-up, wall time of the whole child process (\`spawnSync\` + ` +
     '`process.hrtime`); interpreter start is included, see the baselines.');
   L.push('- Interleaving: rows that run in the same process are timed round-robin (ours, floor, floor + fsync; ours and ' +
-    'the tool in each full-allocation pair; the process rows), so load from elsewhere on the machine falls on them alike.');
+    'the tool in each full-allocation pair; a create in the crowded and in the empty folder; the process rows, the CLI\'s ' +
+    'with `node -e 0`), so load from elsewhere on the machine falls on them alike.');
   L.push('- **Median** in bold, then min – max. Ratios divide medians measured in this same run (below 1× = faster than the baseline). ' +
     'Anything untimed (removing the previous file, writing the header for the `truncate` floor) happens before the clock starts.');
   L.push('- Allocated = `stat` blocks × 512 of the file after the last run. Bytes read = bytes returned by read syscalls on that file: ' +
-    'counted through the FileHandle layer for ours in-process, by `strace -f -y -e trace=read,pread64,readv,preadv,preadv2` for every process ' +
+    'counted through Node\'s read calls (FileHandle and fs.readSync) for ours in-process, by `strace -f -y -e trace=read,pread64,readv,preadv,preadv2` for every process ' +
     '(numpy in-process rows: the same script, one run, under strace).');
   L.push(`- Files are made in a fresh folder on the file system above and removed afterwards.`, '');
 
   if (r.baselines) {
-    L.push('### Process start (for reading the process rows)', '');
-    L.push(table(['command', 'median', 'min – max'], r.baselines.map((b) => [b.label, median(b.summary), range(b.summary)])));
+    L.push('### Process start (for reading the process rows), and the CLI over it', '');
+    const node = byId(r.baselines, 'node');
+    L.push(table(['command', 'median', 'min – max', '× `node -e 0`'], r.baselines.map((b) => [b.label, median(b.summary), range(b.summary),
+      b.id === 'node' || !b.id.startsWith('cli') ? '' : ratio(ratioOf(b.summary, node?.summary))])));
     L.push('');
   }
 
@@ -165,6 +198,19 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
       L.push('', '× numpy: in-process rows against numpy in-process, process rows against `python3 -c`. × floor: against the Node floor ' +
         '(in-process) or `truncate -s` (process).', '');
     }
+  }
+
+  if (r.crowded) {
+    const c = r.crowded;
+    L.push('## Create in a crowded folder', '');
+    L.push(`${c.label} (${bytes(c.fileBytes)}, sparse), created in a folder already holding ${c.files.toLocaleString('en-US')} empty ` +
+      'files and in an empty folder, timed round-robin (the in-process rows together, then the CLI rows together). A cost that grows ' +
+      `with the folder would show here as a ratio above 1×. Making the files took ${(c.makeMs / 1000).toFixed(1)} s and removing them ` +
+      `${(c.removeMs / 1000).toFixed(1)} s (once per run, untimed).`, '');
+    L.push(table(['', 'how', 'median', 'min – max', 'crowded ÷ empty'], c.rows.map((x) => {
+      const empty = x.id.endsWith('-crowded') ? byId(c.rows, x.id.replace(/-crowded$/, '-empty')) : undefined;
+      return [cmdCell(x, cfg, repoRoot), x.kind, median(x.summary), range(x.summary), empty ? ratio(ratioOf(x.summary, empty.summary)) : ''];
+    })), '');
   }
 
   if (r.full) {
@@ -190,16 +236,18 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     L.push(`Files: ${small!.label} (${bytes(small!.fileBytes)}, header ${small!.dataOffset} B) and ${big!.label} ` +
       `(${bytes(big!.fileBytes)}, header ${big!.dataOffset} B, allocated ${bytes(big!.allocatedBytes)}). ` +
       '8 TiB ÷ 1 KiB near 1× means the cost does not depend on the file\'s size. × numpy compares the 8 TiB medians: in-process rows ' +
-      'against numpy\'s in-process np.load, process rows against `python3 -c`.', '');
+      'against numpy\'s in-process np.load, process rows against `python3 -c`; × header reader: in-process rows against numpy\'s ' +
+      'header-only reader (read_magic + read_array_header) in-process, the least numpy does to answer the same question.', '');
     const rows = small!.rows.map((x) => {
       const y = byId(big!.rows, x.id)!;
       const np = byId(big!.rows, x.kind === 'in-process' ? 'numpy-load' : 'numpy-proc');
+      const header = x.kind === 'in-process' ? byId(big!.rows, 'numpy-header') : undefined;
       return [cmdCell(x, cfg, repoRoot), x.kind, `${median(x.summary)}<br>${range(x.summary)}`, `${median(y.summary)}<br>${range(y.summary)}`,
         ratio(ratioOf(y.summary, x.summary)), `${x.bytesRead ?? '—'} / ${y.bytesRead ?? '—'}`, `${x.readCalls ?? '—'} / ${y.readCalls ?? '—'}`,
-        x.readCountedBy ?? '', ratio(ratioOf(y.summary, np?.summary))];
+        x.readCountedBy ?? '', ratio(ratioOf(y.summary, np?.summary)), header ? ratio(ratioOf(y.summary, header.summary)) : ''];
     });
     L.push(table(['', 'how', '1 KiB: median<br>min – max', '8 TiB: median<br>min – max', '8 TiB ÷ 1 KiB', 'bytes read<br>1 KiB / 8 TiB',
-      'read calls', 'counted by', '× numpy'], rows));
+      'read calls', 'counted by', '× numpy', '× header reader'], rows));
     L.push('', `The test suite asserts bytes read ≤ header + ${INSPECT_READ_SLACK} (in fact exactly the header) — see Budgets below.`, '');
   }
 
@@ -218,11 +266,19 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     const small = byId(e.rows, 'open-small');
     const bare = byId(e.rows, 'bare-webview');
     L.push(table(['', 'median', 'min – max', 'samples', '× bare webview'], e.rows.map((x) => [x.label, median(x.summary), range(x.summary),
-      `${x.summary.n}`, x.id.startsWith('open') ? ratio(ratioOf(x.summary, bare?.summary))
+      `${x.summary.n}`, x.id.startsWith('open') || x.id === 'bare-files' ? ratio(ratioOf(x.summary, bare?.summary))
         : x.id === 'first-open' ? ratio(ratioOf(x.summary, (byId(e.rows, 'first-bare') ?? bare)?.summary)) : ''])));
-    L.push('', `1 TiB ÷ 1 KiB preview time: **${ratio(ratioOf(big?.summary, small?.summary))}**. Activation is timed after the ` +
+    if (e.bundles) {
+      const list = (xs: string[]): string => (xs.length ? xs.map((x) => `\`${x}\``).join(', ') : 'none reported');
+      L.push('', `Our bundles loaded when \`activate()\` returned: ${list(e.bundles.atActivation)}; after the previews: ` +
+        `${list(e.bundles.afterPreviews)} (Node's module cache in the extension host, last session).`);
+    }
+    L.push('', `1 TiB preview ÷ bare webview: **${ratio(ratioOf(big?.summary, bare?.summary))}**; ` +
+      `1 TiB ÷ 1 KiB preview time: **${ratio(ratioOf(big?.summary, small?.summary))}**. Activation is timed after the ` +
       'window has settled (no extension activated for 2 s), as when a user opens a file after start-up. The bare-webview row is ' +
-      'the floor for any webview in this editor: a panel whose script posts one message. A window\'s first webview costs more ' +
+      'the floor for any webview in this editor: a panel whose script posts one message; the next row is the same panel loading ' +
+      'that script and a stylesheet as files, as our preview loads dist/webview.js and its CSS, so the gap between the two is what ' +
+      'fetching files costs any webview here. A window\'s first webview costs more ' +
       'than later ones, so every other session opens the bare panel first and the two ' +
       'first-webview rows compare like with like.', '');
   }

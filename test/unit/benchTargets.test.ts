@@ -1,0 +1,72 @@
+// BENCHMARKS.md's "Targets (issue 13)" table is derived from the results, never typed in: which rows each ratio
+// divides, when a target counts as met (the number as shown), and that a group left out of a run says so.
+import * as assert from 'node:assert/strict';
+import type { Measured } from '../../bench/lib/model';
+import { renderMarkdown, Results } from '../../bench/lib/report';
+import { summarize } from '../../bench/lib/stats';
+import { targetRows } from '../../bench/lib/targets';
+import { repoRoot } from '../helpers/paths';
+
+const row = (id: string, ...samples: number[]): Measured => ({ id, label: id, kind: 'process', samples, summary: summarize(samples) });
+
+const machine: Results['machine'] = {
+  cpu: 'cpu', cores: 2, ramBytes: 1 << 30, virtualization: null, os: 'os', kernel: 'kernel', fileSystem: 'ext4', node: 'v20',
+  python: 'Python 3', numpy: '2', coreutils: 'c', utilLinux: 'u', strace: 's', codeServer: null, chromium: null,
+};
+const config: Results['config'] = { dir: '/tmp/x', runs: 1, inspectRuns: 1, procRuns: 1, warmup: 0, fullRuns: 1, fullSizesGiB: [1], editorSessions: 1, editorOpens: 1 };
+const inspectFile = (id: string, rows: Measured[]): NonNullable<Results['inspect']>[number] =>
+  ({ id, label: id, dtype: '<f8', shape: [1n], fileBytes: 1, dataOffset: 128, allocatedBytes: 4096, rows });
+
+/** Results holding only the rows the targets (and the headline sentences) read, with the medians given. */
+function results(m: { cliCrowded: number; cliEmpty: number; ours: number; header: number; node: number; version: number; inspect: number;
+  activation: number; big: number; bare: number }): Results {
+  const others = [row('cli', 1), row('numpy-proc', 1)];
+  return {
+    generatedAt: 'now', commit: 'abc', machine, config, failures: [],
+    crowded: { files: 300_000, makeMs: 1, removeMs: 1, label: 'x', fileBytes: 1,
+      rows: [row('ours-empty', 1), row('ours-crowded', 1), row('cli-empty', m.cliEmpty), row('cli-crowded', m.cliCrowded)] },
+    inspect: [inspectFile('1KiB', [row('ours', 1), row('numpy-header', 1), ...others]),
+      inspectFile('8TiB', [row('ours', m.ours), row('numpy-header', m.header), ...others])],
+    baselines: [row('node', m.node), row('cli-version', m.version), row('cli-inspect', m.inspect)],
+    editor: { sessions: [], rows: [row('activation', m.activation), row('open-big', m.big), row('open-small', 1), row('bare-webview', m.bare)],
+      big: { label: 'big', fileBytes: 1, allocatedBytes: 1, bytesRead: 1, dataOffset: 1 }, small: { label: 'small', fileBytes: 1, bytesRead: 1 } },
+  };
+}
+
+const base = { cliCrowded: 80, cliEmpty: 80, ours: 30, header: 30, node: 60, version: 60, inspect: 60, activation: 10, big: 200, bare: 200 };
+
+describe('bench: Targets (issue 13) table', () => {
+  it('divides the row by its own baseline, for each of the six targets', () => {
+    const t = targetRows(results({ ...base, cliCrowded: 84, ours: 27, inspect: 69, version: 66, activation: 16.5, big: 230 }));
+    assert.deepEqual(t.map((x) => x.value), [84 / 80, 27 / 30, 69 / 60, 66 / 60, 16.5, 230 / 200]);
+    assert.deepEqual(t.map((x) => x.met), ['yes', 'yes', 'no', 'no', 'no', 'no']);
+    assert.deepEqual(t.map((x) => x.target), ['≤ 1.05×', '≤ 1.00×', '≤ 1.10×', '≤ 1.05×', '≤ 15 ms', '≤ 1.10×']);
+    assert.match(t[0]!.measured, /^1\.050× \(84\.0 ms ÷ 80\.0 ms, medians of 1 run each\)$/);
+    assert.match(t[4]!.measured, /^16\.50 ms \(median of 1 run\)$/);
+  });
+
+  it('counts a target as met by the number shown: 1.0504× shows as 1.050× and meets ≤ 1.05×; 1.0506× does not', () => {
+    assert.equal(targetRows(results({ ...base, cliCrowded: 1.0504, cliEmpty: 1 }))[0]!.met, 'yes');
+    const over = targetRows(results({ ...base, cliCrowded: 1.0506, cliEmpty: 1 }))[0]!;
+    assert.equal(over.met, 'no');
+    assert.match(over.measured, /^1\.051×/);
+  });
+
+  it('says "not measured" for every target whose group was left out of the run', () => {
+    const none = { ...results(base), crowded: undefined, inspect: undefined, baselines: undefined, editor: undefined };
+    const t = targetRows(none);
+    assert.equal(t.length, 6);
+    for (const x of t) {
+      assert.equal(x.met, 'not measured');
+      assert.equal(x.value, null);
+    }
+  });
+
+  it('puts the table in BENCHMARKS.md, a missed target in bold', () => {
+    const md = renderMarkdown(results({ ...base, activation: 20 }), repoRoot);
+    const section = md.split('## Targets (issue 13)')[1]?.split('\n## ')[0];
+    assert.ok(section, 'no "Targets (issue 13)" section');
+    assert.match(section, /\| extension activation [^\n]*\| \*\*20\.00 ms \(median of 1 run\)\*\* \| ≤ 15 ms \| no \|/);
+    assert.match(section, /\| CLI `--version` process ÷ bare `node -e 0` \| 1\.000× [^|]*\| ≤ 1\.05× \| yes \|/);
+  });
+});
