@@ -3,7 +3,7 @@
 import * as nodeModule from 'node:module';
 import { Command, parseCommand, USAGE_LINES, UsageError } from './args';
 import { helpText } from './help';
-import { Io, printable } from './output';
+import { Io, printable, writeToFd } from './output';
 import { packageVersion } from './version';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -44,17 +44,24 @@ function main(): void {
   // Node ≥ 22.1 keeps compiled code of our bundles between runs (in the OS temp folder; NODE_DISABLE_COMPILE_CACHE=1
   // turns it off); older Node has no such function. Before any command's bundle loads.
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  // Output goes straight to the file descriptors: merely touching process.stdout/stderr loads Node's stream and tty
+  // modules (+5% start-up for `--version`). Windows consoles need process.stdout's WriteConsoleW for Unicode.
+  const direct = process.platform !== 'win32';
   const io: Io = {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    stderrIsTty: process.stderr.isTTY === true,
+    stdout: direct ? (t) => writeToFd(1, t) : (t) => void process.stdout.write(t),
+    stderr: direct ? (t) => writeToFd(2, t) : (t) => void process.stderr.write(t),
+    // Only a full allocation's progress asks, so only then is the tty module loaded.
+    get stderrIsTty() { return process.stderr.isTTY === true; },
   };
-  // `zeroed-npy inspect x --json | head` closes stdout early: that is not an error worth a trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // `zeroed-npy inspect x --json | head` closes stdout early: that is not an error worth a trace (writeToFd exits
+  // quietly on EPIPE itself).
+  if (!direct) {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
   const fail = (e: unknown): void => {
-    process.stderr.write(`${errorLine(e)}\n`);
+    io.stderr(`${errorLine(e)}\n`);
     process.exit(1);
   };
   process.on('uncaughtException', fail);

@@ -1,5 +1,6 @@
 // Terminal output helpers: aligned tables, JSON with bigints, and escaping of text that comes from files
 // (field names, header text) so a hostile file cannot send control sequences to the terminal.
+import { writeSync } from 'node:fs';
 import { bigintToJson } from '../core/units';
 
 /** Raw writes (callers add the newlines), so tests and main.ts can plug in any stream. */
@@ -7,6 +8,28 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stderrIsTty: boolean;
+}
+
+/**
+ * Writes all of `text` to a file descriptor synchronously (a short write continues; a non-blocking pipe that is
+ * full is waited on). A reader that went away (`| head`) ends the process quietly with the exit code so far.
+ */
+export function writeToFd(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw e;
+    }
+  }
 }
 
 /** Control characters (C0, DEL, C1) and bidi overrides shown as escapes instead of being printed raw. */
