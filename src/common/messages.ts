@@ -13,6 +13,8 @@ export type WebviewToHost =
   /** Posted after each render of a report, an error page or a page of values. */
   | { type: 'rendered' }
   | { type: 'action'; action: ActionId }
+  /** The Refresh button: read the file again now (sizes, status, the page shown). */
+  | { type: 'refresh' }
   /** Previous/Next: show the page starting at this C-order flat index (decimal). */
   | { type: 'values-page'; start: string }
   /** "Go to index" as typed (flat "12" or N-d "3, 4, 5"); the host validates it. */
@@ -24,7 +26,7 @@ export const MAX_GOTO_TEXT = 1000;
 export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
-  if (t === 'ready' || t === 'rendered') return true;
+  if (t === 'ready' || t === 'rendered' || t === 'refresh') return true;
   if (t === 'values-page') {
     const start = (m as { start?: unknown }).start;
     return typeof start === 'string' && /^\d{1,20}$/.test(start);

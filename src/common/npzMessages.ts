@@ -40,6 +40,10 @@ export interface NpzViewModel {
     showMember: string;
     /** Shown before any member is selected. */
     selectHint: string;
+    /** The archive toolbar's Refresh button, its tooltip and the toolbar's accessible name. */
+    refresh: string;
+    refreshTitle: string;
+    toolbar: string;
   };
 }
 
@@ -76,6 +80,8 @@ export type NpzWebviewToHost =
   /** Posted after each render (the archive page with or without a member, or the error page). */
   | { type: 'rendered' }
   | { type: 'select'; index: number }
+  /** The Refresh button: read the archive again now, keeping the selected member and its page. */
+  | { type: 'refresh' }
   /** The selected member's copy buttons. */
   | { type: 'action'; action: NpzMemberAction }
   /** Previous/Next in the selected member's values: the page starting at this C-order flat index (decimal). */
@@ -86,7 +92,7 @@ export type NpzWebviewToHost =
 export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
-  if (t === 'ready' || t === 'rendered') return true;
+  if (t === 'ready' || t === 'rendered' || t === 'refresh') return true;
   if (t === 'action') {
     const a = (m as { action?: unknown }).action;
     return (NPZ_MEMBER_ACTIONS as readonly unknown[]).includes(a);

@@ -38,6 +38,9 @@ export const ACTION_IDS: readonly ActionId[] = ['copy-json', 'copy-python', 'cop
 export interface PreviewLabels {
   actions: Record<ActionId, string>;
   actionsRegion: string;
+  /** The toolbar's Refresh button (reads the file again now) and its tooltip. */
+  refresh: string;
+  refreshTitle: string;
   fieldsTitle: string;
   fieldColumns: { name: string; descr: string; offset: string; size: string; shape: string };
   headerTitle: string;

@@ -2,15 +2,21 @@
 // so changes are debounced: onChange runs once things have been quiet for delayMs.
 import * as vscode from 'vscode';
 import { uriBaseName } from '../core/file/baseName';
+import { ChangePoll, statStamp } from './changePoll';
+
+/** A debounced watch: dispose stops it and drops a pending call; changed() schedules a call as an event does. */
+export interface FileWatch extends vscode.Disposable {
+  changed(): void;
+}
 
 /** Watches one file (change, create, delete). Disposing stops the watcher and drops a pending call. */
-export function watchFileDebounced(uri: vscode.Uri, delayMs: number, onChange: () => void): vscode.Disposable {
+export function watchFileDebounced(uri: vscode.Uri, delayMs: number, onChange: () => void): FileWatch {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => { timer = undefined; onChange(); }, delayMs);
   };
-  const parts: vscode.Disposable[] = [new vscode.Disposable(() => { if (timer) clearTimeout(timer); })];
+  const parts: vscode.Disposable[] = [new vscode.Disposable(() => { if (timer) clearTimeout(timer); timer = undefined; })];
   try {
     const dir = vscode.Uri.joinPath(uri, '..');
     const name = uriBaseName(uri.path);
@@ -23,5 +29,26 @@ export function watchFileDebounced(uri: vscode.Uri, delayMs: number, onChange: (
   } catch {
     // a file system without watching: the preview still refreshes each time it is shown
   }
-  return vscode.Disposable.from(...parts);
+  const all = vscode.Disposable.from(...parts);
+  return { dispose: () => all.dispose(), changed: schedule };
+}
+
+/** The watcher plus, for file: URIs, a stat poll while the panel is visible (see changePoll.ts). */
+export interface PreviewWatch extends vscode.Disposable {
+  /** Stats made by the poll so far (0 for other schemes); the test API reports it. */
+  readonly polls: number;
+}
+
+/** Re-reads through one debounce whether the watcher or the poll noticed the change. */
+export function watchPreviewedFile(uri: vscode.Uri, panel: vscode.WebviewPanel, delayMs: number, onChange: () => void): PreviewWatch {
+  const watch = watchFileDebounced(uri, delayMs, onChange);
+  // Other schemes: a stat there may be a network round trip, and their providers raise change events themselves.
+  if (uri.scheme !== 'file') return { dispose: () => watch.dispose(), polls: 0 };
+  const poll = new ChangePoll({ stat: () => statStamp(uri.fsPath), onChange: () => watch.changed() });
+  const viewState = panel.onDidChangeViewState((e) => poll.setActive(e.webviewPanel.visible));
+  poll.setActive(panel.visible);
+  return {
+    dispose: () => { viewState.dispose(); poll.dispose(); watch.dispose(); },
+    get polls() { return poll.stats; },
+  };
 }

@@ -6,8 +6,8 @@ import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common
 import { ValuesViewModel } from '../common/viewModel';
 import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
 import { displayName } from './fileAccess';
-import { watchFileDebounced } from './fileWatch';
-import { errorSentence, valuesTarget, valuesUnavailable } from './model/reportView';
+import { PreviewWatch, watchPreviewedFile } from './fileWatch';
+import { errorSentence, pageStartOf, valuesTarget, valuesUnavailable } from './model/reportView';
 import { npzPythonSnippet, npzRustSnippet } from './model/npzSnippets';
 import { inspectNpzUri, readNpzMemberPage } from './npzFileAccess';
 import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
@@ -35,6 +35,10 @@ export interface NpzPreviewSnapshot extends PreviewSnapshot {
   select(index: number): void;
   /** Pages the selected member exactly as the webview's Previous/Next and "Go to index" do. */
   showValues(request: { start: string } | { goto: string }): void;
+  /** Stats made by the change poll while the panel was visible (0 for non-file: URIs). */
+  polls: number;
+  /** Re-reads now, exactly as the Refresh button does. */
+  refresh(): void;
 }
 
 export class NpzSession implements PreviewEntry, vscode.Disposable {
@@ -48,9 +52,12 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   private values?: ValuesViewModel;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly watch: PreviewWatch;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
+    // As in the .npy preview: the watcher, plus a stat poll while visible for writes through a memory map.
+    this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh()));
     setPreviewPage(panel, extensionUri, 'npzWebview.js', ['preview.css', 'npz.css'], (assets) => buildNpzHtml({
       ...assets,
       title: displayName(uri), loadingText: t('Reading the members of {0}…', displayName(uri)), lang: vscode.env.language,
@@ -61,7 +68,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) this.enqueue(() => this.showValues({ start: this.valuesStart }));
       }),
-      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh())),
+      this.watch,
     );
     panel.onDidDispose(() => this.dispose());
   }
@@ -81,6 +88,8 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       },
       select: (index) => this.onMessage({ type: 'select', index }),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
+      polls: this.watch.polls,
+      refresh: () => this.onMessage({ type: 'refresh' }),
     };
   }
 
@@ -127,8 +136,11 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       const size = BigInt(readSettings(this.uri).valuesPerPage);
       const count = member.report.elementCount;
       // The page shown before a change stays, moved back inside the array if the member shrank.
-      if (this.valuesStart >= count) this.valuesStart = count > size ? count - size : 0n;
-      values = await this.readPage(member, this.valuesStart);
+      if (this.valuesStart >= count) this.valuesStart = pageStartOf(count > 0n ? count - 1n : 0n, Number(size));
+      // The "Go to index" text (and its marked row while it exists) stays too.
+      const old = this.values;
+      const target = old?.target !== undefined && BigInt(old.target) < count ? BigInt(old.target) : undefined;
+      values = await this.readPage(member, this.valuesStart, old ? { gotoText: old.gotoText, ...(target !== undefined ? { target } : {}) } : {});
       if (gen !== this.generation || z !== this.report) return;
     }
     this.values = values;
@@ -199,10 +211,11 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again.
       case 'ready': this.enqueue(() => this.refresh()); break;
       case 'rendered': this.renders++; break;
+      case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'select':
         this.enqueue(async () => {
           if (!this.report || m.index >= this.report.members.length) return;
-          if (this.selected !== m.index) { this.selected = m.index; this.valuesStart = 0n; }
+          if (this.selected !== m.index) { this.selected = m.index; this.valuesStart = 0n; this.values = undefined; }
           await this.postPage(this.generation);
         });
         break;

@@ -77,6 +77,7 @@ export function npzToViewModel(z: NpzReport, t: Translate): NpzViewModel {
       },
       showMember: t('Show the header of {0}'),
       selectHint: t('Select a member to see its full header report.'),
+      refresh: t('Refresh'), refreshTitle: t('Read the archive again now'), toolbar: t('Archive'),
     },
   };
 }

@@ -8,7 +8,7 @@ import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
 import { displayName, inspectUri } from './fileAccess';
-import { watchFileDebounced } from './fileWatch';
+import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
 import { errorSentence, errorToViewModel, pageStartOf, reportToViewModel, valuesTarget, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
@@ -42,6 +42,10 @@ export interface PreviewSessionSnapshot extends PreviewSnapshot {
   title: string;
   values?: ValuesSnapshot;
   showValues(request: { start: string } | { goto: string }): void;
+  /** Stats made by the change poll while the panel was visible (one per ~1.5 s; 0 for non-file: URIs). */
+  polls: number;
+  /** Re-reads now, exactly as the Refresh button does. */
+  refresh(): void;
 }
 
 export class PreviewSession implements PreviewEntry, vscode.Disposable {
@@ -55,9 +59,12 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private values?: ValuesViewModel;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly watch: PreviewWatch;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
+    // Writes through a memory map raise no watcher event: the watch also polls while the panel is visible.
+    this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh()));
     setPreviewPage(panel, extensionUri, 'webview.js', ['preview.css'], (assets) => buildPreviewHtml({
       ...assets, styleUri: assets.styleUris[0],
       title: displayName(uri), loadingText: t('Reading the header of {0}…', displayName(uri)), lang: vscode.env.language,
@@ -68,7 +75,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) this.enqueue(() => this.showValues({ start: this.valuesStart }));
       }),
-      watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh())),
+      this.watch,
     );
     panel.onDidDispose(() => this.dispose());
   }
@@ -83,6 +90,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
         ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
       },
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
+      polls: this.watch.polls,
+      refresh: () => this.onMessage({ type: 'refresh' }),
     };
   }
 
@@ -113,7 +122,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       // The page shown before the change stays, moved back inside the array if the array shrank.
       const size = readSettings(this.uri).valuesPerPage;
       if (this.valuesStart >= report.elementCount) this.valuesStart = pageStartOf(report.elementCount - 1n, size);
-      const values = await this.readPage(report, { start: this.valuesStart, count: size });
+      const values = await this.readPage(report, { start: this.valuesStart, count: size }, this.keptGoto(report));
       if (gen !== this.generation) return;
       this.report = report;
       this.reportJson = reportToJson(report);
@@ -139,10 +148,19 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again.
       case 'ready': this.enqueue(() => this.refresh()); break;
       case 'rendered': this.renders++; break;
+      case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
     }
+  }
+
+  /** What the "Go to index" box held and the row it marked, kept by a re-read while that element still exists. */
+  private keptGoto(report: NpyReport): { gotoText?: string; target?: bigint } {
+    const v = this.values;
+    if (!v) return {};
+    const target = v.target !== undefined && BigInt(v.target) < report.elementCount ? BigInt(v.target) : undefined;
+    return { gotoText: v.gotoText, ...(target !== undefined ? { target } : {}) };
   }
 
   /** Reads one page (never throws: a failure becomes the section's sentence). */

@@ -1,6 +1,7 @@
 // Webview entry: renders what the host posts and reports back. It never reads or parses files.
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
+import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
 
 interface VsCodeApi { postMessage(message: WebviewToHost): void }
@@ -10,7 +11,7 @@ const vscode = acquireVsCodeApi();
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const m = event.data;
-  if (m.type === 'report') renderReport(document, m.model);
+  if (m.type === 'report') keepViewState(document, () => renderReport(document, m.model));
   else if (m.type === 'error') renderError(document, m.model);
   else if (m.type === 'values') renderValues(document, m.values);
   else return;
@@ -23,7 +24,8 @@ document.addEventListener('click', (event) => {
   if (!button || button.disabled) return;
   const action = button.getAttribute('data-action');
   const start = button.getAttribute('data-values-start');
-  if (action) vscode.postMessage({ type: 'action', action: action as ActionId });
+  if (button.hasAttribute('data-refresh')) vscode.postMessage({ type: 'refresh' });
+  else if (action) vscode.postMessage({ type: 'action', action: action as ActionId });
   else if (start !== null) vscode.postMessage({ type: 'values-page', start });
 });
 

@@ -2,6 +2,7 @@
 // selections, copy buttons and value paging back. It never reads or parses files.
 import { HostToNpzWebview, NPZ_MEMBER_ACTIONS, NpzMemberAction, NpzWebviewToHost } from '../common/npzMessages';
 import { renderNpz, renderNpzError } from './npzRender';
+import { keepViewState } from './keepState';
 import { onGotoSubmit, renderValues } from './render';
 
 interface VsCodeApi { postMessage(message: NpzWebviewToHost): void }
@@ -14,7 +15,7 @@ window.addEventListener('message', (event: MessageEvent<HostToNpzWebview>) => {
   if (m.type === 'npz') {
     // Keep keyboard focus on the same member button across a re-render of the table.
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-index') : null;
-    renderNpz(document, m.model, m.selected);
+    keepViewState(document, () => renderNpz(document, m.model, m.selected));
     if (focused !== null && /^\d+$/.test(focused)) (document.querySelector(`button[data-index="${focused}"]`) as HTMLElement | null)?.focus();
   } else if (m.type === 'error') {
     renderNpzError(document, m.model);
@@ -33,7 +34,9 @@ document.addEventListener('click', (event) => {
   const member = button.getAttribute('data-index');
   const action = button.getAttribute('data-action');
   const start = button.getAttribute('data-values-start');
-  if (member !== null) {
+  if (button.hasAttribute('data-refresh')) {
+    vscode.postMessage({ type: 'refresh' });
+  } else if (member !== null) {
     const index = Number(member);
     if (Number.isSafeInteger(index) && index >= 0) vscode.postMessage({ type: 'select', index });
   } else if (action !== null) {

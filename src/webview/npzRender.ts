@@ -5,7 +5,7 @@
 import { NPZ_COLUMNS, NPZ_MEMBER_ACTIONS, NpzErrorViewModel, NpzMemberDetail, NpzViewModel } from '../common/npzMessages';
 import { PreviewViewModel, ValuesViewModel } from '../common/viewModel';
 import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
-import { renderValues } from './render';
+import { refreshButton, renderValues } from './render';
 
 export function renderNpz(doc: Doc, m: NpzViewModel, selected: NpzMemberDetail | null): void {
   const r = root(doc);
@@ -14,6 +14,9 @@ export function renderNpz(doc: Doc, m: NpzViewModel, selected: NpzMemberDetail |
   header.append(el(doc, 'p', m.summary, { class: 'status-message', 'data-key': 'summary' }));
   header.append(el(doc, 'p', m.readNote, { class: 'status-message', 'data-key': 'bytesRead' }));
   r.appendChild(header);
+  const bar = el(doc, 'div', undefined, { class: 'actions', role: 'toolbar', 'aria-label': m.ui.toolbar });
+  bar.appendChild(refreshButton(doc, m.ui.refresh, m.ui.refreshTitle));
+  r.appendChild(bar);
 
   const section = el(doc, 'section', undefined, { 'aria-labelledby': 'h-members' });
   section.appendChild(el(doc, 'h2', m.ui.membersTitle, { id: 'h-members' }));

@@ -26,6 +26,7 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
     if ((id === 'create-like' && !m.canCreateLike) || (id === 'resize' && !m.canResize)) b.disabled = true;
     actions.appendChild(b);
   }
+  actions.appendChild(refreshButton(doc, m.ui.refresh, m.ui.refreshTitle));
   r.appendChild(actions);
 
   const [overview, ...rest] = m.sections;
@@ -51,6 +52,11 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
   const rawParent = r.querySelector('details#format') ?? r;
   rawParent.append(el(doc, 'h3', m.ui.headerTitle, { id: 'h-header' }), el(doc, 'pre', m.headerText, { id: 'header-text' }));
   doc.body.setAttribute('data-state', 'rendered');
+}
+
+/** Reads the file again now (the preview also notices changes itself); the same button in both previews. */
+export function refreshButton(doc: Doc, label: string, title: string): HTMLButtonElement {
+  return el(doc, 'button', label, { id: 'refresh', type: 'button', 'data-refresh': '', title });
 }
 
 function plainSection(doc: Doc, m: PreviewViewModel, s: ViewSection): HTMLElement {

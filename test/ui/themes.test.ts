@@ -1,7 +1,8 @@
 // Both previews in all four of VS Code's built-in theme families, switched as a user switches them (Preferences:
 // Color Theme): Light Modern, Dark Modern, Dark High Contrast and Light High Contrast. The .npy preview follows
 // each; in the .npz preview the selected member stays visibly distinct in every one (in high contrast themes
-// buttons are black on black, so its border must tell it apart), and a member's tables keep one value column.
+// buttons are black on black, so its border must tell it apart), and a member's Summary and Format tables keep one
+// value column.
 // Screenshots of each go to screenshotDir() (ZEROED_NPY_SCREENSHOTS); the README does not show them.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -113,9 +114,9 @@ print(1)`, path.join(dir, 'arrays.npz'));
         `${what}: a different background, or an outline that shows`);
       await wb.shot(screenshotDir(), `npz-${theme.shot}.png`);
     }
-    // The Array, Sizes and Format tables of the member: their values start at one x (the Sizes labels are longer).
+    // The member's Summary and Format tables: their values start at one x (the labels differ in length).
     const xs = await frame.locator('#member-detail').evaluate((d) =>
-      ['array', 'sizes', 'format'].map((id) => Math.round(d.querySelector(`#section-${id} td`)!.getBoundingClientRect().left)));
+      ['overview', 'format'].map((id) => Math.round(d.querySelector(`#section-${id} td`)!.getBoundingClientRect().left)));
     assert.equal(new Set(xs).size, 1, `value columns at x = ${xs.join(', ')}`);
   });
 });

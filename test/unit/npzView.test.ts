@@ -199,6 +199,35 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     assert.equal(isNpzWebviewToHost({ type: 'values-page', start: '-1' }), false);
   });
 
+  it('Refresh: a labelled button in the archive toolbar, with or without a selected member; it posts refresh and keeps focus', async () => {
+    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
+      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
+    const dom = page();
+    const posted: NpzWebviewToHost[] = [];
+    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
+    dom.window.eval(bundle);
+    const send = async (m: HostToNpzWebview): Promise<void> => {
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+      await new Promise((r) => setImmediate(r));
+    };
+    const doc = dom.window.document;
+    await send({ type: 'npz', model: npzToViewModel(report, t), selected: null });
+    const refresh = doc.getElementById('refresh') as HTMLButtonElement;
+    assert.equal(refresh.tagName, 'BUTTON');
+    assert.equal(refresh.type, 'button');
+    assert.equal(refresh.textContent, 'Refresh');
+    assert.equal(refresh.title, 'Read the archive again now');
+    assert.equal(refresh.closest('[role="toolbar"]')?.getAttribute('aria-label'), 'Archive');
+    refresh.focus();
+    refresh.click();
+    assert.deepEqual(posted.filter((m) => m.type === 'refresh'), [{ type: 'refresh' }]);
+    assert.equal(posted.filter((m) => m.type === 'select' || m.type === 'action').length, 0, 'Refresh is neither a member nor a copy button');
+    await send({ type: 'npz', model: npzToViewModel(report, t), selected: memberDetail(report, 0, t) });
+    assert.equal(doc.activeElement?.id, 'refresh', 'focus stays on Refresh after the re-render');
+    assert.equal(doc.querySelectorAll('#refresh').length, 1, 'one Refresh, the member toolbar has none');
+    assert.ok(isNpzWebviewToHost({ type: 'refresh' }));
+  });
+
   it('accepts only well-formed messages from the webview', () => {
     assert.ok(isNpzWebviewToHost({ type: 'select', index: 2 }));
     for (const bad of [null, 'x', { type: 'select' }, { type: 'select', index: -1 }, { type: 'select', index: 1.5 }, { type: 'select', index: '1' }, { type: 'action' }]) {

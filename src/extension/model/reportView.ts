@@ -186,6 +186,7 @@ export function reportToViewModel(r: NpyReport, t: Translate, opts: ReportViewOp
         'create-like': t('Create Zeroed .npy Like This…'), resize: t('Resize…'), fit: t('Fit to the Data on Disk'),
       },
       actionsRegion: t('Actions'),
+      refresh: t('Refresh'), refreshTitle: t('Read the file again now'),
       fieldsTitle: t('Fields'),
       fieldColumns: { name: t('Name'), descr: t('descr'), offset: t('Offset (bytes)'), size: t('Size'), shape: t('Subarray shape') },
       headerTitle: t('Raw header'),

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { JSDOM } from 'jsdom';
-import { HostToWebview, WebviewToHost } from '../../../src/common/messages';
+import { HostToWebview, isWebviewToHost, WebviewToHost } from '../../../src/common/messages';
 import { ErrorViewModel, PreviewViewModel, VALUE_KEYS, ValuesViewModel } from '../../../src/common/viewModel';
 import { NpyError } from '../../../src/core/errors';
 import { inspectNpy } from '../../../src/core/file/inspect';
@@ -114,10 +114,10 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     }
   });
 
-  it('offers the six actions as buttons (Python read-only and writable); "create like" and "resize" are disabled for object data', () => {
+  it('offers the six actions as buttons (Python read-only and writable) and Refresh; "create like" and "resize" are disabled for object data', () => {
     const doc = page();
     renderReport(doc, structured);
-    assert.deepEqual([...doc.querySelectorAll('.actions button')].map((b) => b.id), ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize']);
+    assert.deepEqual([...doc.querySelectorAll('.actions button')].map((b) => b.id), ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize', 'refresh']);
     assert.equal(doc.getElementById('copy-python-rw')?.textContent, 'Copy Python Snippet (Writable)');
     for (const id of ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize']) {
       const b = doc.getElementById(id);
@@ -150,6 +150,48 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     assert.equal(fit?.getAttribute('data-action'), 'fit');
     assert.equal(fit?.textContent, 'Fit to the Data on Disk');
     assert.equal(fit?.parentElement?.tagName, 'HEADER');
+  });
+
+  it('Refresh: a labelled button in the toolbar; a click or Enter posts refresh, and the re-render keeps "Format" open, focus and the Go text', async () => {
+    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife',
+      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0].text;
+    const dom = new JSDOM(buildPreviewHtml({ cspSource: 'x', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 't', loadingText: '…' }),
+      { runScripts: 'outside-only' });
+    const posted: WebviewToHost[] = [];
+    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: WebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as WebviewToHost) });
+    dom.window.eval(bundle);
+    const send = async (m: HostToWebview) => {
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+      await new Promise((r) => setImmediate(r));
+    };
+    const doc = dom.window.document;
+    const first = await plainValues(5n, 3);
+    await send({ type: 'report', model: { ...structured, valuesPage: { ...first, gotoText: '1, 2' } } });
+    const refresh = doc.getElementById('refresh') as HTMLButtonElement;
+    assert.equal(refresh.tagName, 'BUTTON');
+    assert.equal(refresh.type, 'button', 'a real button: Tab reaches it, Enter and Space press it');
+    assert.equal(refresh.textContent, 'Refresh');
+    assert.equal(refresh.title, 'Read the file again now');
+    assert.equal(refresh.closest('[role="toolbar"]')?.getAttribute('aria-label'), 'Actions');
+    assert.equal(refresh.hasAttribute('data-action'), false, 'not one of the copy/create actions');
+    (doc.getElementById('format') as HTMLDetailsElement).open = true;
+    refresh.focus();
+    refresh.click();
+    assert.deepEqual(posted.filter((m) => m.type === 'refresh'), [{ type: 'refresh' }]);
+    assert.ok(isWebviewToHost({ type: 'refresh' }));
+
+    // The host answers with a fresh report (new sizes, the same page and Go text): what the user chose stays.
+    const refreshed: PreviewViewModel = { ...structured, values: { ...structured.values, allocatedBytes: '12 MiB' }, valuesPage: { ...first, gotoText: '1, 2' } };
+    await send({ type: 'report', model: refreshed });
+    assert.equal(doc.querySelector('[data-key="allocatedBytes"]')?.textContent, '12 MiB', 'the sizes are the new ones');
+    assert.equal((doc.getElementById('format') as HTMLDetailsElement).open, true, '"Format" stays open');
+    assert.equal(doc.activeElement?.id, 'refresh', 'focus stays on Refresh');
+    assert.equal((doc.getElementById('values-index') as HTMLInputElement).value, '1, 2');
+    assert.equal(doc.getElementById('values')?.getAttribute('data-start'), '5');
+    // Closed stays closed.
+    (doc.getElementById('format') as HTMLDetailsElement).open = false;
+    await send({ type: 'report', model: refreshed });
+    assert.equal((doc.getElementById('format') as HTMLDetailsElement).open, false);
   });
 
   it('re-rendering replaces the content instead of appending', () => {
