@@ -3,11 +3,13 @@
 // shows one page of elements read by the core (only that page's bytes); the page survives re-reads.
 import * as vscode from 'vscode';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
+import { ViewRequest } from '../common/viewMessages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
 import { parseIndex } from '../core/values/elementIndex';
+import { DataViewHost, DataViewSnapshot } from './dataView';
 import { displayName, inspectUri } from './fileAccess';
 import { watchFileDebounced } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
@@ -42,6 +44,9 @@ export interface PreviewSessionSnapshot extends PreviewSnapshot {
   /** The heading shown: the URI path's last segment. */
   title: string;
   values?: ValuesSnapshot;
+  /** The data view: what its last view posted (tests ask for views as the webview does, through requestView). */
+  view: DataViewSnapshot;
+  requestView(request: Omit<ViewRequest, 'type'>): void;
   showValues(request: { start: string } | { goto: string }): void;
 }
 
@@ -56,6 +61,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private values?: ValuesViewModel;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly dataView: DataViewHost;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
@@ -72,6 +78,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       watchFileDebounced(uri, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh())),
     );
     panel.onDidDispose(() => this.dispose());
+    this.dataView = new DataViewHost(uri, (m) => { void panel.webview.postMessage(m); });
+    this.disposables.push(this.dataView);
   }
 
   snapshot(): PreviewSessionSnapshot {
@@ -83,6 +91,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
         ...(v.target !== undefined ? { target: v.target } : {}),
         ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
       },
+      view: this.dataView.snapshot(),
+      requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
     };
   }
@@ -132,6 +142,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       message = { type: 'error', message: model.message, model };
     }
     void this.panel.webview.postMessage(message);
+    this.dataView.setReport(this.report);
   }
 
   private onMessage(m: unknown): void {
@@ -143,6 +154,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
+      // Not queued: a newer view aborts the older one instead of waiting behind it.
+      case 'view-request': void this.dataView.request(m); break;
     }
   }
 
