@@ -9,7 +9,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectNpy } from '../../src/core/file/inspect';
+import { colourIndices } from '../../src/core/values/colormap';
 import { PlaneRequest } from '../../src/core/values/plane';
+import { COLORMAP_HEX, COLORMAP_NAMES, colormapRgb } from '../../src/common/colormaps';
 import { MERGE_GAP_BYTES, readPlaneFromFile } from '../../src/core/values/planeReader';
 import { computeStats, percentile } from '../../src/core/values/stats';
 import { repoRoot } from '../helpers/paths';
@@ -112,5 +114,31 @@ describe('plane views, statistics and colour indices against numpy', function ()
       }
     }
     assert.deepEqual(failures.slice(0, 10), [], `${failures.length} differ`);
+  });
+
+  it('colour indices equal matplotlib\'s Normalize + 256-colour lookup computed in numpy', function () {
+    let compared = 0;
+    for (const c of cases) {
+      for (const v of c.views) {
+        const [lo, hi] = v.range.map((h) => one(h)!);
+        const got = Array.from(colourIndices(floats(v.values), lo, hi));
+        assert.deepEqual(got, v.colours, `${c.name} ${JSON.stringify(v.request)}`);
+        compared += got.length;
+      }
+    }
+    assert.ok(compared > 50000, `compared ${compared}`);
+  });
+
+  it('the colormap tables are matplotlib\'s cmap(np.arange(256), bytes=True), rebuilt from the published data', function () {
+    const tables = pythonJson<Record<string, string>>(readFileSync(join(repoRoot, 'test', 'numpy', 'colormapTables.py'), 'utf8'));
+    assert.deepEqual(Object.keys(tables).sort(), [...COLORMAP_NAMES].sort());
+    for (const name of COLORMAP_NAMES) {
+      assert.equal(COLORMAP_HEX[name], tables[name], name);
+      assert.equal(colormapRgb(name).length, 768);
+    }
+    // Published anchors: viridis starts at #440154, coolwarm at (58, 76, 192), gray runs 0 to 255.
+    assert.deepEqual(Array.from(colormapRgb('viridis').subarray(0, 3)), [0x44, 0x01, 0x54]);
+    assert.deepEqual(Array.from(colormapRgb('coolwarm').subarray(0, 3)), [58, 76, 192]);
+    assert.deepEqual(Array.from(colormapRgb('gray').subarray(765)), [255, 255, 255]);
   });
 });

@@ -6,8 +6,8 @@
 //   min     np.nanmin(x)   max  np.nanmax(x)   — over the finite values and ±Inf; null when every value is NaN
 //   mean    np.mean(x[np.isfinite(x)])   std  np.std(x[np.isfinite(x)])  (population, ddof=0) — null when
 //           no value is finite. ±Inf are counted, not averaged: one Inf would make the mean meaningless.
-// mean and std are computed in two passes with compensated (Neumaier) sums, so they agree with numpy's
-// pairwise sums to about 1e-15 relative. A StatsAccumulator takes values chunk by chunk (the "Whole array"
+// mean and std are computed in two passes with compensated (Neumaier) sums about a shift (the first finite
+// value), so they agree with numpy's pairwise sums to about 1e-15 relative. A StatsAccumulator takes values chunk by chunk (the "Whole array"
 // action, memory O(chunk)) and merges chunks with Chan's formula.
 // percentile(x, q) is np.percentile(x[np.isfinite(x)], q) with numpy's default 'linear' method, including
 // its interpolation formula (_lerp); robustRange gives the 1st and 99th.
@@ -45,8 +45,11 @@ export class StatsAccumulator {
   private zeros = 0;
   private min = Infinity;
   private max = -Infinity;
+  // Running moments are kept about a shift K (the first finite value): chunk means near 1e9 would otherwise
+  // round to 1e-7 and spoil the merged spread.
+  private shift = NaN;
   private n = 0;      // finite values so far
-  private mean = 0;   // of the finite values so far
+  private mean = 0;   // of (x − K) over the finite values so far
   private m2 = 0;     // Σ (x − mean)² of the finite values so far
 
   add(values: ArrayLike<number>): this {
@@ -61,7 +64,8 @@ export class StatsAccumulator {
       else if (x === -Infinity) this.negInf++;
       else {
         if (x === 0) this.zeros++;
-        sum.add(x);
+        if (this.shift !== this.shift) this.shift = x;
+        sum.add(x - this.shift);
         n++;
       }
     }
@@ -71,7 +75,7 @@ export class StatsAccumulator {
     const m2 = new Sum();
     for (let i = 0; i < values.length; i++) {
       const x = values[i];
-      if (Number.isFinite(x)) m2.add((x - mean) * (x - mean));
+      if (Number.isFinite(x)) { const d = (x - this.shift) - mean; m2.add(d * d); }
     }
     // Chan et al.: merge this chunk's (n, mean, M2) into the running ones.
     const total = this.n + n;
@@ -87,7 +91,7 @@ export class StatsAccumulator {
     return {
       count: this.count, finite: this.n, nan: this.nan, posInf: this.posInf, negInf: this.negInf, zeros: this.zeros,
       min: any ? this.min : null, max: any ? this.max : null,
-      mean: this.n > 0 ? this.mean : null,
+      mean: this.n > 0 ? this.shift + this.mean : null,
       std: this.n > 0 ? Math.sqrt(this.m2 / this.n) : null,
     };
   }
