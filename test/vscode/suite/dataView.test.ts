@@ -23,6 +23,8 @@ let nextId = 1000;
 async function view(file: string, r: Omit<ViewRequestArgs, 'id'>): Promise<NonNullable<ViewState['view']['done']>> {
   const id = nextId++;
   const a = await api();
+  // The webview asks for its own first view after the report; a request sent before it would be superseded by it.
+  await waitFor(`the webview's first view of ${file}`, () => (previewOf(a, file) as ViewState | undefined)?.view.done, 60_000);
   (previewOf(a, file) as ViewState).requestView({ ...r, id });
   return waitFor(`view ${id} of ${file}`, () => {
     const s = previewOf(a, file) as ViewState | undefined;
