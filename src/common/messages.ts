@@ -1,11 +1,14 @@
 // The typed protocol between the extension host and the preview webview.
 import { ACTION_IDS, ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from './viewModel';
+import { isViewRequest, ViewHostMessage, ViewRequest } from './viewMessages';
 
 export type HostToWebview =
   | { type: 'report'; model: PreviewViewModel }
   | { type: 'error'; message: string; model: ErrorViewModel }
   /** Another page of values (or a refused "Go to index"): only the Values section is rendered again. */
-  | { type: 'values'; values: ValuesViewModel };
+  | { type: 'values'; values: ValuesViewModel }
+  /** The data view (viewMessages.ts). */
+  | ViewHostMessage;
 
 export type WebviewToHost =
   /** The page's script is listening: the host (re)posts the current state. Sent on every (re)load. */
@@ -18,7 +21,8 @@ export type WebviewToHost =
   /** Previous/Next: show the page starting at this C-order flat index (decimal). */
   | { type: 'values-page'; start: string }
   /** "Go to index" as typed (flat "12" or N-d "3, 4, 5"); the host validates it. */
-  | { type: 'values-goto'; text: string };
+  | { type: 'values-goto'; text: string }
+  | ViewRequest;
 
 /** Longest "Go to index" text accepted from the webview. */
 export const MAX_GOTO_TEXT = 1000;
@@ -27,6 +31,7 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
   if (t === 'ready' || t === 'rendered' || t === 'refresh') return true;
+  if (t === 'view-request') return isViewRequest(m);
   if (t === 'values-page') {
     const start = (m as { start?: unknown }).start;
     return typeof start === 'string' && /^\d{1,20}$/.test(start);

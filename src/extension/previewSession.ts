@@ -3,10 +3,12 @@
 // shows one page of elements read by the core (only that page's bytes); the page survives re-reads.
 import * as vscode from 'vscode';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
+import { ViewRequest } from '../common/viewMessages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
+import { DataViewHost, DataViewSnapshot } from './dataView';
 import { displayName, inspectUri } from './fileAccess';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
@@ -41,6 +43,9 @@ export interface PreviewSessionSnapshot extends PreviewSnapshot {
   /** The heading shown: the URI path's last segment. */
   title: string;
   values?: ValuesSnapshot;
+  /** The data view: what its last view posted (tests ask for views as the webview does, through requestView). */
+  view: DataViewSnapshot;
+  requestView(request: Omit<ViewRequest, 'type'>): void;
   showValues(request: { start: string } | { goto: string }): void;
   /** Stats made by the change poll while the panel was visible (one per ~1.5 s; 0 for non-file: URIs). */
   polls: number;
@@ -61,6 +66,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watch: PreviewWatch;
   private firstLoad = true;
+  private readonly dataView: DataViewHost;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
@@ -79,6 +85,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       this.watch,
     );
     panel.onDidDispose(() => this.dispose());
+    this.dataView = new DataViewHost(uri, (m) => { void panel.webview.postMessage(m); });
+    this.disposables.push(this.dataView);
     // Read now, while the page loads: VS Code holds messages posted before a webview's first load and hands them
     // over once its script runs, so the first render needs no 'ready' round trip through the editor.
     this.enqueue(() => this.refresh());
@@ -93,6 +101,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
         ...(v.target !== undefined ? { target: v.target } : {}),
         ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
       },
+      view: this.dataView.snapshot(),
+      requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
       polls: this.watch.polls,
       refresh: () => this.onMessage({ type: 'refresh' }),
@@ -144,6 +154,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       message = { type: 'error', message: model.message, model };
     }
     void this.panel.webview.postMessage(message);
+    this.dataView.setReport(this.report);
   }
 
   private onMessage(m: unknown): void {
@@ -160,6 +171,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
+      // Not queued: a newer view aborts the older one instead of waiting behind it.
+      case 'view-request': void this.dataView.request(m); break;
     }
   }
 

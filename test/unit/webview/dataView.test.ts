@@ -1,0 +1,181 @@
+// The data view in jsdom: labelled controls, the requests they post, and that the canvas receives the colours of
+// the numbers (colour indices computed here independently, as matplotlib's Normalize + 256-entry map do, from the
+// published tables). jsdom has no 2-D context: a recording one stands in, so what putImageData got is checked.
+import * as assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
+import { COLORMAP_NAMES, colormapRgb } from '../../../src/common/colormaps';
+import { ViewRequest, ViewSetup } from '../../../src/common/viewMessages';
+import { viewLabels } from '../../../src/extension/model/dataViewText';
+import { formatMessage } from '../../../src/extension/model/translate';
+import { onViewInput, onViewKey, onViewMessage, renderDataView, setPoster } from '../../../src/webview/dataView';
+
+interface Put { width: number; height: number; data: Uint8ClampedArray }
+
+function page(): { doc: Document; puts: Map<string, Put[]>; posted: ViewRequest[] } {
+  const dom = new JSDOM('<!doctype html><main id="root"><section id="overview"></section><section id="values"></section></main>');
+  const puts = new Map<string, Put[]>();
+  const proto = dom.window.HTMLCanvasElement.prototype as unknown as { getContext: (this: HTMLCanvasElement) => unknown };
+  proto.getContext = function () {
+    const key = this.id || this.className;
+    return {
+      createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
+      putImageData: (img: Put) => { puts.set(key, [...(puts.get(key) ?? []), { ...img, data: img.data.slice() }]); },
+      clearRect() {}, beginPath() {}, moveTo() {}, lineTo() {}, stroke() {},
+    };
+  };
+  const posted: ViewRequest[] = [];
+  setPoster((m) => posted.push(m));
+  return { doc: dom.window.document, puts, posted };
+}
+
+function setup(shape: string[], extra: Partial<ViewSetup> = {}): ViewSetup {
+  return { shape, fields: [], complex: false, image: false, kind: 'f', ui: viewLabels(formatMessage), ...extra };
+}
+
+/** matplotlib: int((v − lo) / (hi − lo) · 256) clipped to 0…255; the test's own arithmetic. */
+function expectedRgb(v: number, lo: number, hi: number, map: string): number[] {
+  if (Number.isNaN(v)) return [160, 160, 160];
+  const k = Math.min(255, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * 256)));
+  return Array.from(colormapRgb(map as never).subarray(k * 3, k * 3 + 3));
+}
+
+function answer(doc: Document, req: ViewRequest, rows: number, cols: number, values: number[], extra: { channels?: number } = {}): void {
+  const channels = extra.channels ?? 1;
+  onViewMessage(doc, { type: 'view-start', id: req.id, rows, cols, rowStart: 0, colStart: 0, step: 1, planeRows: rows, planeCols: cols,
+    origin: req.index.map(() => '0'), rowAxis: req.rowAxis, colAxis: req.colAxis, label: `all ${rows} × ${cols} elements`, channels });
+  for (let ch = 0; ch < channels; ch++) {
+    onViewMessage(doc, { type: 'view-rows', id: req.id, channel: ch, firstRow: 0, rowCount: rows, values: Float64Array.from(values.slice(ch * rows * cols, (ch + 1) * rows * cols)) });
+  }
+  const finite = values.filter(Number.isFinite);
+  onViewMessage(doc, { type: 'view-done', id: req.id, stats: { count: values.length, nan: values.filter(Number.isNaN).length, posInf: values.filter((v) => v === Infinity).length, negInf: 0, zeros: 0, min: null, max: null, mean: null, std: null },
+    finite: { low: Math.min(...finite), high: Math.max(...finite) }, robust: null, statsText: 'stats line', bytesRead: values.length * 8 });
+}
+
+describe('webview data view', () => {
+  it('builds labelled controls between the summary and the values and asks for the last two axes in fit mode', () => {
+    const { doc, posted } = page();
+    renderDataView(doc, setup(['4', '30', '40']));
+    const section = doc.getElementById('data-view')!;
+    assert.equal(section.previousElementSibling?.id, 'overview');
+    assert.equal(section.nextElementSibling?.id, 'values');
+    for (const c of section.querySelectorAll('select, input')) {
+      const labelled = c.getAttribute('aria-label') || doc.querySelector(`label[for="${c.id}"]`)?.textContent;
+      assert.ok(labelled, `${c.id} has a label`);
+    }
+    assert.equal((doc.getElementById('view-row-axis') as HTMLSelectElement).value, '1');
+    assert.equal((doc.getElementById('view-col-axis') as HTMLSelectElement).value, '2');
+    assert.equal((doc.getElementById('view-slider-0') as HTMLInputElement).max, '3');
+    assert.ok(doc.getElementById('view-index-0'), 'a number box beside the slider');
+    assert.equal(doc.getElementById('view-slider-1'), null, 'no slider for a shown axis');
+    assert.deepEqual(posted.at(-1), { type: 'view-request', id: posted.at(-1)!.id, rowAxis: 1, colAxis: 2, index: ['0', '0', '0'], mode: 'fit', row0: 0, col0: 0, width: 512, height: 384 });
+
+    const slider = doc.getElementById('view-slider-0') as HTMLInputElement;
+    slider.value = '2';
+    onViewInput(doc, slider);
+    assert.deepEqual(posted.at(-1)!.index, ['2', '0', '0']);
+    assert.equal((doc.getElementById('view-index-0') as HTMLInputElement).value, '2', 'the number box follows the slider');
+  });
+
+  it('paints the numbers through viridis by default, NaN grey, +Inf clamped to the top colour, with a colour bar and stats', () => {
+    const { doc, puts, posted } = page();
+    renderDataView(doc, setup(['2', '3']));
+    const values = [0, 1, 2.5, NaN, 3.999, Infinity];
+    answer(doc, posted.at(-1)!, 2, 3, values);
+    const img = puts.get('view-canvas')!.at(-1)!;
+    assert.equal(img.width, 3);
+    assert.equal(img.height, 2);
+    values.forEach((v, i) => {
+      assert.deepEqual(Array.from(img.data.subarray(i * 4, i * 4 + 3)), v === Infinity ? expectedRgb(4, 0, 4, 'viridis') : expectedRgb(v, 0, 3.999, 'viridis'), `pixel ${i} (${v})`);
+    });
+    assert.equal(doc.getElementById('view-low-label')!.textContent, '0');
+    assert.equal(doc.getElementById('view-high-label')!.textContent, '3.999');
+    assert.equal(doc.getElementById('view-colormap-name')!.textContent, 'viridis');
+    assert.ok(doc.querySelector('.view-nan-key') && doc.querySelector('.view-inf-key'), 'NaN and Inf keys in the colour bar');
+    assert.equal(doc.getElementById('view-stats')!.textContent, 'stats line');
+    const bar = puts.get('view-colorbar-strip')!.at(-1)!;
+    assert.deepEqual(Array.from(bar.data.subarray(255 * 4, 255 * 4 + 3)), Array.from(colormapRgb('viridis').subarray(765, 768)));
+  });
+
+  it('uses the diverging map centred on zero when the values hold both signs; a chosen map and a typed range repaint without asking', () => {
+    const { doc, puts, posted } = page();
+    renderDataView(doc, setup(['1', '4']));
+    const before = posted.length;
+    answer(doc, posted.at(-1)!, 1, 4, [-2, 0, 1, 0.5]);
+    let img = puts.get('view-canvas')!.at(-1)!;
+    assert.equal(doc.getElementById('view-colormap-name')!.textContent, 'coolwarm');
+    [-2, 0, 1, 0.5].forEach((v, i) => assert.deepEqual(Array.from(img.data.subarray(i * 4, i * 4 + 3)), expectedRgb(v, -2, 2, 'coolwarm')));
+    const map = doc.getElementById('view-colormap') as HTMLSelectElement;
+    assert.deepEqual(Array.from(map.options).map((o) => o.value).slice(1), [...COLORMAP_NAMES]);
+    map.value = 'gray';
+    onViewInput(doc, map);
+    const range = doc.getElementById('view-range') as HTMLSelectElement;
+    range.value = 'typed';
+    onViewInput(doc, range);
+    const low = doc.getElementById('view-low') as HTMLInputElement;
+    const high = doc.getElementById('view-high') as HTMLInputElement;
+    assert.equal(low.disabled, false);
+    low.value = '0'; onViewInput(doc, low);
+    high.value = '1'; onViewInput(doc, high);
+    img = puts.get('view-canvas')!.at(-1)!;
+    [-2, 0, 1, 0.5].forEach((v, i) => assert.deepEqual(Array.from(img.data.subarray(i * 4, i * 4 + 3)), expectedRgb(v, 0, 1, 'gray'), `gray pixel ${i}`));
+    assert.equal(posted.length, before, 'colours change without reading again');
+  });
+
+  it('moves the cursor with the arrow keys and shows its full index and value; drops answers to older requests; the table toggle lists the numbers', () => {
+    const { doc, posted } = page();
+    renderDataView(doc, setup(['5', '2', '3']));
+    const old = posted.at(-1)!;
+    const slider = doc.getElementById('view-slider-0') as HTMLInputElement;
+    slider.value = '4';
+    onViewInput(doc, slider);
+    const req = posted.at(-1)!;
+    assert.notEqual(req.id, old.id);
+    onViewMessage(doc, { type: 'view-error', id: old.id, message: 'old' });
+    assert.equal(doc.getElementById('view-error'), null, 'an answer to an older request is dropped');
+    answer(doc, { ...req, index: ['4', '0', '0'] }, 2, 3, [1, 2, 3, 4, 5, 6]);
+    const canvas = doc.getElementById('view-canvas')!;
+    const key = (k: string) => onViewKey(doc, { key: k, target: canvas } as unknown as KeyboardEvent);
+    assert.ok(key('ArrowRight'));
+    assert.ok(key('ArrowDown'));
+    assert.equal(doc.getElementById('view-cursor')!.textContent, '[0, 1, 1] = 5');
+    const toggle = doc.getElementById('view-table-toggle') as HTMLInputElement;
+    toggle.checked = true;
+    onViewInput(doc, toggle);
+    const cells = Array.from(doc.querySelectorAll('#view-table td')).map((td) => td.textContent);
+    assert.deepEqual(cells, ['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('draws an (H, W, 3) uint8 image as RGB by default, and says why when there is no view', () => {
+    const { doc, puts, posted } = page();
+    renderDataView(doc, setup(['2', '2', '3'], { image: true, kind: 'u' }));
+    const req = posted.at(-1)!;
+    assert.equal(req.channelAxis, 2);
+    assert.equal(req.rowAxis, 0);
+    assert.equal(req.colAxis, 1);
+    const r = [255, 0, 10, 20], g = [0, 255, 30, 40], b = [0, 0, 50, 60];
+    answer(doc, req, 2, 2, [...r, ...g, ...b], { channels: 3 });
+    const img = puts.get('view-canvas')!.at(-1)!;
+    assert.deepEqual(Array.from(img.data), [255, 0, 0, 255, 0, 255, 0, 255, 10, 30, 50, 255, 20, 40, 60, 255]);
+
+    renderDataView(doc, setup(['3'], { unavailable: 'The elements are strings.' }));
+    assert.equal(doc.getElementById('view-unavailable')!.textContent, 'The elements are strings.');
+    assert.equal(doc.getElementById('view-canvas'), null);
+  });
+});
+
+describe('webview image packing', () => {
+  it('packs RGB(A) exactly as the core\'s imageRgba (uint8 as is, floats clipped then int(x · 255), NaN transparent)', async () => {
+    const { imageRgba } = await import('../../../src/core/values/imageLayout');
+    const { packImage } = await import('../../../src/webview/viewPaint');
+    const floats = [Float64Array.from([0, 0.5, 1.2, NaN]), Float64Array.from([-1, 0.999, 0.25, 1]), Float64Array.from([1, 0, 0.1, 0.2]), Float64Array.from([0.5, 1, 0, 1])];
+    for (const planes of [floats.slice(0, 3), floats]) {
+      const out = new Uint8ClampedArray(16);
+      packImage(planes, false, out);
+      assert.deepEqual(out, imageRgba(planes, 'unit-float'));
+    }
+    const bytes = [Float64Array.from([0, 255]), Float64Array.from([7, 8]), Float64Array.from([9, 10])];
+    const out = new Uint8ClampedArray(8);
+    packImage(bytes, true, out);
+    assert.deepEqual(out, imageRgba(bytes, 'uint8'));
+  });
+});
