@@ -65,7 +65,6 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watch: PreviewWatch;
-  private firstLoad = true;
   private readonly dataView: DataViewHost;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
@@ -87,9 +86,6 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     panel.onDidDispose(() => this.dispose());
     this.dataView = new DataViewHost(uri, (m) => { void panel.webview.postMessage(m); });
     this.disposables.push(this.dataView);
-    // Read now, while the page loads: VS Code holds messages posted before a webview's first load and hands them
-    // over once its script runs, so the first render needs no 'ready' round trip through the editor.
-    this.enqueue(() => this.refresh());
   }
 
   snapshot(): PreviewSessionSnapshot {
@@ -160,12 +156,10 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private onMessage(m: unknown): void {
     if (!isWebviewToHost(m)) return;
     switch (m.type) {
-      // Every (re)load of the page asks. The first was answered by the read the constructor started; later ones
-      // (without retainContextWhenHidden, each time the panel is shown again) read afresh.
-      case 'ready':
-        if (this.firstLoad) this.firstLoad = false;
-        else this.enqueue(() => this.refresh());
-        break;
+      // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again. (A
+      // message posted before the page's first load was tried instead of waiting: in the browser it was sometimes
+      // lost and the page stayed at "Reading the header…".)
+      case 'ready': this.enqueue(() => this.refresh()); break;
       case 'rendered': this.renders++; break;
       case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'action': void this.act(m.action); break;

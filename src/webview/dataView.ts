@@ -84,10 +84,11 @@ export function renderDataView(doc: Doc, s: ViewSetup): void {
   const old = doc.getElementById('data-view');
   if (old) old.replaceWith(section);
   else {
-    const anchor = doc.getElementById('values');
+    // Beside the Values (render.ts puts them in #glance), else after the summary.
+    const values = doc.getElementById('values');
     const overview = doc.getElementById('overview');
-    if (overview) overview.after(section);
-    else if (anchor) anchor.before(section);
+    if (values) values.after(section);
+    else if (overview) overview.after(section);
     else (doc.getElementById('root') ?? doc.body).appendChild(section);
   }
   if (s.unavailable === undefined) request(doc);
@@ -187,10 +188,27 @@ function figure(doc: Doc, ui: ViewLabels): HTMLElement {
 }
 
 /** The canvas's target size: the section's width (or 512 where layout is unknown, as in tests). */
+/**
+ * The picture's box on the first screen (the Values must stay in sight below it): one canvas pixel per shown
+ * element, enlarged by a whole factor (a CSS class, no inline style) while it fits the box, else shrunk by CSS.
+ */
+const MAX_VIEW_WIDTH = 560;
+const MAX_VIEW_HEIGHT = 360;
+const MAX_ZOOM = 16;
+
+export function zoomFor(rows: number, cols: number): number {
+  return Math.max(1, Math.min(MAX_ZOOM, Math.floor(Math.min(MAX_VIEW_WIDTH / Math.max(1, cols), MAX_VIEW_HEIGHT / Math.max(1, rows)))));
+}
+
+function setZoom(canvas: HTMLCanvasElement, k: number): void {
+  for (const c of [...canvas.classList]) if (c.startsWith('view-zoom-')) canvas.classList.remove(c);
+  if (k > 1) canvas.classList.add(`view-zoom-${k}`);
+}
+
 function targetSize(doc: Doc, line: boolean): { width: number; height: number } {
   const w = doc.getElementById('data-view')?.clientWidth ?? 0;
-  const width = Math.max(64, Math.min(1024, w > 0 ? Math.floor(w) : DEFAULT_WIDTH));
-  return { width, height: line ? 1 : Math.round(width * 0.75) };
+  const width = Math.max(64, Math.min(MAX_VIEW_WIDTH, w > 0 ? Math.floor(w) : DEFAULT_WIDTH));
+  return { width, height: line ? 1 : Math.min(MAX_VIEW_HEIGHT, Math.round(width * 0.75)) };
 }
 
 function request(doc: Doc): void {
@@ -225,6 +243,7 @@ export function onViewMessage(doc: Doc, m: ViewHostMessage): void {
     canvas.width = line ? targetSize(doc, true).width : m.cols;
     canvas.height = line ? LINE_HEIGHT : m.rows;
     canvas.classList.toggle('view-line', line);
+    setZoom(canvas, line ? 1 : zoomFor(m.rows, m.cols));
     text(doc, 'view-label', m.label);
     text(doc, 'view-stats', '');
     doc.getElementById('view-error')?.remove();

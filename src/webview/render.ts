@@ -31,7 +31,13 @@ export function renderReport(doc: Doc, m: PreviewViewModel): void {
 
   const [overview, ...rest] = m.sections;
   if (overview) r.appendChild(plainSection(doc, m, overview));
-  if (m.valuesPage) r.appendChild(valuesSection(doc, m.valuesPage));
+  // The Values and the picture (issue 11) share one row where the panel is wide enough (the picture goes after the
+  // Values, dataView.ts), so both are on the first screen; on a narrow panel the picture wraps below.
+  if (m.valuesPage) {
+    const glance = el(doc, 'div', undefined, { id: 'glance', class: 'glance' });
+    glance.appendChild(valuesSection(doc, m.valuesPage));
+    r.appendChild(glance);
+  }
 
   if (m.fields) {
     const section = el(doc, 'section', undefined, { 'aria-labelledby': 'h-fields' });

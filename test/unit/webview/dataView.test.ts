@@ -12,7 +12,7 @@ import { onViewInput, onViewKey, onViewMessage, renderDataView, setPoster } from
 interface Put { width: number; height: number; data: Uint8ClampedArray }
 
 function page(): { doc: Document; puts: Map<string, Put[]>; posted: ViewRequest[] } {
-  const dom = new JSDOM('<!doctype html><main id="root"><section id="overview"></section><section id="values"></section></main>');
+  const dom = new JSDOM('<!doctype html><main id="root"><section id="overview"></section><div id="glance" class="glance"><section id="values"></section></div></main>');
   const puts = new Map<string, Put[]>();
   const proto = dom.window.HTMLCanvasElement.prototype as unknown as { getContext: (this: HTMLCanvasElement) => unknown };
   proto.getContext = function () {
@@ -52,12 +52,14 @@ function answer(doc: Document, req: ViewRequest, rows: number, cols: number, val
 }
 
 describe('webview data view', () => {
-  it('builds labelled controls between the summary and the values and asks for the last two axes in fit mode', () => {
+  it('builds labelled controls beside the values, after the summary, and asks for the last two axes in fit mode', () => {
     const { doc, posted } = page();
     renderDataView(doc, setup(['4', '30', '40']));
     const section = doc.getElementById('data-view')!;
-    assert.equal(section.previousElementSibling?.id, 'overview');
-    assert.equal(section.nextElementSibling?.id, 'values');
+    // Beside the Values, in the row they share (#glance), after the summary.
+    assert.equal(section.parentElement?.id, 'glance');
+    assert.equal(section.previousElementSibling?.id, 'values');
+    assert.equal(section.parentElement?.previousElementSibling?.id, 'overview');
     for (const c of section.querySelectorAll('select, input')) {
       const labelled = c.getAttribute('aria-label') || doc.querySelector(`label[for="${c.id}"]`)?.textContent;
       assert.ok(labelled, `${c.id} has a label`);
@@ -67,7 +69,7 @@ describe('webview data view', () => {
     assert.equal((doc.getElementById('view-slider-0') as HTMLInputElement).max, '3');
     assert.ok(doc.getElementById('view-index-0'), 'a number box beside the slider');
     assert.equal(doc.getElementById('view-slider-1'), null, 'no slider for a shown axis');
-    assert.deepEqual(posted.at(-1), { type: 'view-request', id: posted.at(-1)!.id, rowAxis: 1, colAxis: 2, index: ['0', '0', '0'], mode: 'fit', row0: 0, col0: 0, width: 512, height: 384 });
+    assert.deepEqual(posted.at(-1), { type: 'view-request', id: posted.at(-1)!.id, rowAxis: 1, colAxis: 2, index: ['0', '0', '0'], mode: 'fit', row0: 0, col0: 0, width: 512, height: 360 }, 'the box: 512 wide (jsdom has no layout), at most 360 high so the Values stay in sight');
 
     const slider = doc.getElementById('view-slider-0') as HTMLInputElement;
     slider.value = '2';

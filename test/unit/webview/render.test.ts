@@ -88,7 +88,9 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
     const doc = page();
     renderReport(doc, { ...structured, valuesPage: await plainValues(0n, 3) });
     const order = [...doc.getElementById('root')!.children].map((e) => e.id || e.className || e.tagName.toLowerCase());
-    assert.deepEqual(order, ['summary', 'actions', 'overview', 'values', 'section', 'format']);
+    assert.deepEqual(order, ['summary', 'actions', 'overview', 'glance', 'section', 'format']);
+    // The Values lead the row they share with the picture (issue 11), which wraps below them on a narrow panel.
+    assert.equal(doc.getElementById('glance')!.firstElementChild?.id, 'values');
     const format = doc.querySelector('details#format') as HTMLDetailsElement;
     assert.equal(format.open, false, 'closed until asked for');
     assert.equal(format.querySelector('summary')?.textContent, 'Format');
