@@ -26,7 +26,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   'cli-resize.js': 128 * KiB,
 };
 
-export const VSIX_BUDGET = 480 * KiB;
+// Raised from 480 KiB for the README's fifth screenshot (the Picture's heatmap, 167 KiB): pictures, not code.
+export const VSIX_BUDGET = 640 * KiB;
 
 /** inspect may read the header and at most this much more (one page). */
 export const INSPECT_READ_SLACK = 4096;
