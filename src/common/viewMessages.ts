@@ -2,6 +2,7 @@
 // sized to its canvas, the host reads only those elements and answers with rows as they arrive, then the
 // statistics. Every request carries an id; the webview ignores answers to older ids (a newer request also
 // aborts the older read on the host).
+import type { WindowStats } from '../core/values/stats';
 
 /** What the webview needs to build the controls; posted after each report. */
 export interface ViewSetup {
@@ -105,17 +106,8 @@ export interface ViewRows {
   values: Float64Array;
 }
 
-export interface ViewStats {
-  count: number;
-  nan: number;
-  posInf: number;
-  negInf: number;
-  zeros: number;
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  std: number | null;
-}
+/** The core's statistics of the shown elements, as posted (the finite count stays on the host). */
+export type ViewStats = Omit<WindowStats, 'finite'>;
 
 export interface ViewDone {
   type: 'view-done';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { py } from '../vscode/suite/numpy';
+import { py, writeThroughMemmap } from '../vscode/suite/numpy';
 import { keepFailure, session } from './session';
 import { Workbench } from './workbench';
 
@@ -39,12 +39,7 @@ describe('live .npy preview in the browser', () => {
     assert.equal(((await cell.textContent()) ?? '').trim(), '0.0');
     await frame.locator('details#format > summary').click();
 
-    py(`
-a = np.load(sys.argv[1], mmap_mode='r+')
-a[100, 202] = 9.0
-a.flush()
-del a
-print(1)`, file);
+    writeThroughMemmap(file, '100, 202', '9.0');
     await frame.locator(`#values-table td[data-index="${100 * 300 + 202}"]`, { hasText: '9.0' }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#values-index').inputValue(), '100, 202', 'the Go text stays');
     assert.equal(await frame.locator('details#format').evaluate((d) => (d as HTMLDetailsElement).open), true, 'Format stays open');

@@ -200,16 +200,8 @@ describe('npz preview: view model, DOM and webview protocol', function () {
   });
 
   it('Refresh: a labelled button in the archive toolbar, with or without a selected member; it posts refresh and keeps focus', async () => {
-    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/npzMain.ts')], bundle: true, write: false, format: 'iife',
-      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0]!.text;
-    const dom = page();
-    const posted: NpzWebviewToHost[] = [];
-    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: NpzWebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as NpzWebviewToHost) });
-    dom.window.eval(bundle);
-    const send = async (m: HostToNpzWebview): Promise<void> => {
-      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
-      await new Promise((r) => setImmediate(r));
-    };
+    const { dom, posted } = loadedEntry();
+    const send = sender(dom);
     const doc = dom.window.document;
     await send({ type: 'npz', model: npzToViewModel(report, t), selected: null });
     const refresh = doc.getElementById('refresh') as HTMLButtonElement;

@@ -22,6 +22,25 @@ import { makeTempDir, removeTempDir } from '../../helpers/tmp';
 const t = formatMessage;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
+/**
+ * The preview page as the host builds it, running the bundled main.ts in jsdom: what it posts (copied out of
+ * jsdom's realm so deepEqual compares plain objects) and a way to post a host message and let it render.
+ */
+function previewPage(): { dom: JSDOM; posted: WebviewToHost[]; send: (m: HostToWebview) => Promise<void> } {
+  const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife',
+    platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0].text;
+  const dom = new JSDOM(buildPreviewHtml({ cspSource: 'x', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 't', loadingText: '…' }),
+    { runScripts: 'outside-only' });
+  const posted: WebviewToHost[] = [];
+  (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: WebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as WebviewToHost) });
+  dom.window.eval(bundle);
+  const send = async (m: HostToWebview): Promise<void> => {
+    dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
+    await new Promise((r) => setImmediate(r));
+  };
+  return { dom, posted, send };
+}
+
 function page(): Document {
   return new JSDOM(buildPreviewHtml({ cspSource: 'vscode-resource:', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 'x', loadingText: '…' }))
     .window.document;
@@ -155,17 +174,7 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
   });
 
   it('Refresh: a labelled button in the toolbar; a click or Enter posts refresh, and the re-render keeps "Format" open, focus and the Go text', async () => {
-    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife',
-      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0].text;
-    const dom = new JSDOM(buildPreviewHtml({ cspSource: 'x', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 't', loadingText: '…' }),
-      { runScripts: 'outside-only' });
-    const posted: WebviewToHost[] = [];
-    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: WebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as WebviewToHost) });
-    dom.window.eval(bundle);
-    const send = async (m: HostToWebview) => {
-      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
-      await new Promise((r) => setImmediate(r));
-    };
+    const { dom, posted, send } = previewPage();
     const doc = dom.window.document;
     const first = await plainValues(5n, 3);
     await send({ type: 'report', model: { ...structured, valuesPage: { ...first, gotoText: '1, 2' } } });
@@ -216,20 +225,9 @@ np.save(sys.argv[1], np.zeros((2, 3), dtype=dt))`, [s, HOSTILE]);
   });
 
   it('main.ts: posts ready, renders what the host posts, answers with rendered, and forwards button clicks', async () => {
-    const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife',
-      platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0].text;
-    const dom = new JSDOM(buildPreviewHtml({ cspSource: 'x', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 't', loadingText: '…' }),
-      { runScripts: 'outside-only' });
-    // Messages are copied out of jsdom's realm so deepEqual compares plain objects.
-    const posted: WebviewToHost[] = [];
-    (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: WebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as WebviewToHost) });
-    dom.window.eval(bundle);
+    const { dom, posted, send } = previewPage();
     assert.deepEqual(posted, [{ type: 'ready' }]);
 
-    const send = async (m: HostToWebview) => {
-      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
-      await new Promise((r) => setImmediate(r));
-    };
     await send({ type: 'report', model: structured });
     const doc = dom.window.document;
     assert.equal(doc.body.getAttribute('data-state'), 'rendered');

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, waitFor } from './extension';
-import { numpyView, py } from './numpy';
+import { numpyView, py, writeThroughMemmap } from './numpy';
 
 interface LiveState extends PreviewState {
   kind?: string;
@@ -54,12 +54,7 @@ describe('live previews: changes through a memory map, and Refresh', () => {
     assert.equal(start, Math.floor(flat / 20) * 20);
     assert.equal(jumped.values!.items[flat - start], '0.0');
 
-    py(`
-a = np.load(sys.argv[1], mmap_mode='r+')
-a[100, 202] = 9.0
-a.flush()
-del a
-print(1)`, file);
+    writeThroughMemmap(file, '100, 202', '9.0');
     const expected = numpyTexts(file, start, 20);
     assert.equal(expected[flat - start], '9.0', 'numpy reads the new value back');
     const after = await waitFor('the preview to show 9.0 at [100, 202]', async () => {

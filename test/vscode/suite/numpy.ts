@@ -107,3 +107,16 @@ with open(path('not-npy'), 'wb') as f: f.write(b'PK\\x03\\x04 this is a zip, not
 print(json.dumps(out))
 `, dir);
 }
+
+/**
+ * What a job filling a file does: `a[index] = value` through np.load(mmap_mode='r+') and flush(). Such writes
+ * raise no file-watcher event (the previews notice them by polling).
+ */
+export function writeThroughMemmap(file: string, index: string, value: string): void {
+  py(`
+a = np.load(sys.argv[1], mmap_mode='r+')
+a[${index}] = ${value}
+a.flush()
+del a
+print(1)`, file);
+}
