@@ -1,6 +1,6 @@
 // The typed protocol between the extension host and the preview webview.
 import { ACTION_IDS, ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from './viewModel';
-import { isViewRequest, ViewHostMessage, ViewRequest } from './viewMessages';
+import { ElementRequest, isElementRequest, isViewRequest, ViewHostMessage, ViewRequest } from './viewMessages';
 
 export type HostToWebview =
   | { type: 'report'; model: PreviewViewModel }
@@ -22,7 +22,8 @@ export type WebviewToHost =
   | { type: 'values-page'; start: string }
   /** "Go to index" as typed (flat "12" or N-d "3, 4, 5"); the host validates it. */
   | { type: 'values-goto'; text: string }
-  | ViewRequest;
+  | ViewRequest
+  | ElementRequest;
 
 /** Longest "Go to index" text accepted from the webview. */
 export const MAX_GOTO_TEXT = 1000;
@@ -32,6 +33,7 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
   const t = (m as { type?: unknown }).type;
   if (t === 'ready' || t === 'rendered' || t === 'refresh') return true;
   if (t === 'view-request') return isViewRequest(m);
+  if (t === 'view-element') return isElementRequest(m);
   if (t === 'values-page') {
     const start = (m as { start?: unknown }).start;
     return typeof start === 'string' && /^\d{1,20}$/.test(start);

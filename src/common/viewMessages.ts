@@ -130,7 +130,22 @@ export type ViewHostMessage =
   | ViewRows
   | ViewDone
   /** A request refused or failed: one sentence. */
-  | { type: 'view-error'; id: number; message: string };
+  | { type: 'view-error'; id: number; message: string }
+  /** The element under the cursor as numpy prints it (answer to view-element). */
+  | { type: 'view-element-text'; index: string[]; text: string };
+
+/** The webview asks for the exact text of the element under the cursor (the canvas holds float64 approximations). */
+export interface ElementRequest { type: 'view-element'; index: string[] }
+
+/** Checks a view-element request (the host re-checks the index against the shape). */
+export function isElementRequest(m: unknown): m is ElementRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Partial<Record<keyof ElementRequest, unknown>>;
+  return r.type === 'view-element' && Array.isArray(r.index) && r.index.length <= MAX_AXES_ELEMENT
+    && r.index.every((i) => typeof i === 'string' && /^\d{1,20}$/.test(i));
+}
+
+const MAX_AXES_ELEMENT = 64;
 
 const PARTS = ['abs', 'arg', 'real', 'imag'];
 const MAX_AXES = 64;

@@ -3,10 +3,11 @@
 // was shown. A newer request aborts the older one; an answer to an older request is never posted after a
 // newer one started. Owned by PreviewSession, which hands it each new report and the webview's requests.
 import * as vscode from 'vscode';
-import { ViewHostMessage, ViewRequest, ViewSetup } from '../common/viewMessages';
+import { ElementRequest, ViewHostMessage, ViewRequest, ViewSetup } from '../common/viewMessages';
 import { NpyError } from '../core/errors';
 import { NpyReport } from '../core/types';
-import { dtypeOfReport } from '../core/values/pages';
+import { ravelIndex } from '../core/values/elementIndex';
+import { dtypeOfReport, readValues } from '../core/values/pages';
 import { fitStride, notNumericReason, planPlane, PlaneRequest } from '../core/values/plane';
 import { readPlaneFromFile } from '../core/values/planeReader';
 import { robustRange, StatsAccumulator } from '../core/values/stats';
@@ -17,6 +18,8 @@ const t = vscode.l10n.t;
 
 /** What the last finished view sent, for the tests inside VS Code (previews()[i].view). */
 export interface DataViewSnapshot {
+  /** The last element text sent for the cursor. */
+  element?: { index: string[]; text: string };
   unavailable?: string;
   error?: string;
   /** The last view posted in full. */
@@ -51,7 +54,29 @@ export class DataViewHost implements vscode.Disposable {
   }
 
   snapshot(): DataViewSnapshot {
-    return this.last;
+    return { ...this.last, ...(this.elementText ? { element: this.elementText } : {}) };
+  }
+
+  private elementText?: { index: string[]; text: string };
+
+  /**
+   * The element under the cursor as numpy prints it, through the values decoder (one element's bytes read). An
+   * index outside the array, or a file that cannot be read now, gets no answer: the cursor keeps the number.
+   */
+  async element(r: ElementRequest): Promise<void> {
+    const report = this.report;
+    if (!report || this.uri.scheme !== 'file' || r.index.length !== report.shape.length) return;
+    const idx = r.index.map((i) => BigInt(i));
+    if (idx.some((i, k) => i >= report.shape[k])) return;
+    try {
+      const page = await readValues(this.uri.fsPath, report, { start: ravelIndex(idx, report.shape), count: 1 });
+      const text = page.items[0]?.text;
+      if (text === undefined || report !== this.report) return;
+      this.elementText = { index: r.index, text };
+      this.post({ type: 'view-element-text', index: r.index, text });
+    } catch {
+      // unreadable right now (a refresh follows): the cursor keeps showing the number
+    }
   }
 
   dispose(): void {

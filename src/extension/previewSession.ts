@@ -46,6 +46,8 @@ export interface PreviewSessionSnapshot extends PreviewSnapshot {
   /** The data view: what its last view posted (tests ask for views as the webview does, through requestView). */
   view: DataViewSnapshot;
   requestView(request: Omit<ViewRequest, 'type'>): void;
+  /** Asks for an element's exact text, as the webview's cursor does. */
+  requestElement(index: string[]): void;
   showValues(request: { start: string } | { goto: string }): void;
   /** Stats made by the change poll while the panel was visible (one per ~1.5 s; 0 for non-file: URIs). */
   polls: number;
@@ -99,6 +101,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       },
       view: this.dataView.snapshot(),
       requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
+      requestElement: (index) => this.onMessage({ type: 'view-element', index }),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
       polls: this.watch.polls,
       refresh: () => this.onMessage({ type: 'refresh' }),
@@ -167,6 +170,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
       // Not queued: a newer view aborts the older one instead of waiting behind it.
       case 'view-request': void this.dataView.request(m); break;
+      case 'view-element': void this.dataView.element(m); break;
     }
   }
 

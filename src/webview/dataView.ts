@@ -2,7 +2,7 @@
 // sends (colours computed here from the colormap tables, no image library), a colour bar, the cursor's element,
 // the statistics line and, on request, the numbers as a table. Choices (axes, indices, colormap, range, zoom)
 // live in this module and survive re-renders of the report, as long as the shape stays the same.
-import { ViewDone, ViewHostMessage, ViewLabels, ViewRequest, ViewSetup, ViewStart } from '../common/viewMessages';
+import { ElementRequest, ViewDone, ViewHostMessage, ViewLabels, ViewRequest, ViewSetup, ViewStart } from '../common/viewMessages';
 import { COLORMAP_NAMES, ColormapName, colormapRgb } from '../common/colormaps';
 import { defaultColouring, paintRgba } from '../core/values/colormap';
 import { Doc, el } from './dom';
@@ -11,7 +11,7 @@ import { linePoints, packImage } from './viewPaint';
 /** NaN's colour (core paintRgba's default "bad" colour), named in the colour bar's key. */
 const NAN_RGBA = [160, 160, 160, 255] as const;
 
-type Post = (m: ViewRequest) => void;
+type Post = (m: ViewRequest | ElementRequest) => void;
 type Layout = 'heatmap' | 'rgb' | 'chw';
 
 interface Choices {
@@ -230,6 +230,7 @@ function request(doc: Doc): void {
 /** Applies one data view message from the host; answers to older requests are dropped. */
 export function onViewMessage(doc: Doc, m: ViewHostMessage): void {
   if (m.type === 'view-setup') { renderDataView(doc, m.setup); return; }
+  if (m.type === 'view-element-text') { showElementText(doc, m.index, m.text); return; }
   if (m.id !== nextId - 1) return;
   const canvas = doc.getElementById('view-canvas') as HTMLCanvasElement | null;
   if (!canvas) return;
@@ -374,6 +375,21 @@ function showCursor(doc: Doc): void {
     : numText(v);
   const marks = v === Infinity || v === -Infinity ? ` (${setup!.ui.inf})` : '';
   text(doc, 'view-cursor', `[${index.join(', ')}] = ${vs}${marks}`);
+  // The canvas holds float64 approximations: ask the host for numpy's own text of this element (one element's
+  // bytes), after the cursor rests for a moment so a sweeping mouse sends few requests.
+  cursorIndex = index;
+  clearTimeout(elementTimer);
+  if (s.channels === 1) elementTimer = setTimeout(() => post({ type: 'view-element', index }), ELEMENT_DELAY_MS);
+}
+
+const ELEMENT_DELAY_MS = 80;
+let elementTimer: ReturnType<typeof setTimeout> | undefined;
+let cursorIndex: string[] = [];
+
+/** numpy's text of the element, if the cursor is still on it. */
+function showElementText(doc: Doc, index: string[], exact: string): void {
+  if (index.join(',') !== cursorIndex.join(',')) return;
+  text(doc, 'view-cursor', `[${index.join(', ')}] = ${exact}`);
 }
 
 function numText(x: number): string {

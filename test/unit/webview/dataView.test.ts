@@ -4,14 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import { COLORMAP_NAMES, colormapRgb } from '../../../src/common/colormaps';
-import { ViewRequest, ViewSetup } from '../../../src/common/viewMessages';
+import { ElementRequest, ViewRequest, ViewSetup } from '../../../src/common/viewMessages';
 import { viewLabels } from '../../../src/extension/model/dataViewText';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { onViewInput, onViewKey, onViewMessage, renderDataView, setPoster } from '../../../src/webview/dataView';
 
 interface Put { width: number; height: number; data: Uint8ClampedArray }
 
-function page(): { doc: Document; puts: Map<string, Put[]>; posted: ViewRequest[] } {
+function page(): { doc: Document; puts: Map<string, Put[]>; posted: ViewRequest[]; elements: ElementRequest[] } {
   const dom = new JSDOM('<!doctype html><main id="root"><section id="overview"></section><div id="glance" class="glance"><section id="values"></section></div></main>');
   const puts = new Map<string, Put[]>();
   const proto = dom.window.HTMLCanvasElement.prototype as unknown as { getContext: (this: HTMLCanvasElement) => unknown };
@@ -24,8 +24,9 @@ function page(): { doc: Document; puts: Map<string, Put[]>; posted: ViewRequest[
     };
   };
   const posted: ViewRequest[] = [];
-  setPoster((m) => posted.push(m));
-  return { doc: dom.window.document, puts, posted };
+  const elements: ElementRequest[] = [];
+  setPoster((m) => { if (m.type === 'view-request') posted.push(m); else elements.push(m); });
+  return { doc: dom.window.document, puts, posted, elements };
 }
 
 function setup(shape: string[], extra: Partial<ViewSetup> = {}): ViewSetup {
@@ -145,6 +146,25 @@ describe('webview data view', () => {
     onViewInput(doc, toggle);
     const cells = Array.from(doc.querySelectorAll('#view-table td')).map((td) => td.textContent);
     assert.deepEqual(cells, ['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('the cursor asks the host for numpy\'s text of its element once it rests, and shows it while it stays there', async () => {
+    const { doc, posted, elements } = page();
+    renderDataView(doc, setup(['2', '3']));
+    const req = posted.at(-1)!;
+    answer(doc, req, 2, 3, [0.1, 0.2, 0.30000000000000004, 4, 5, 6]);
+    const canvas = doc.getElementById('view-canvas')!;
+    // From wherever an earlier view left the cursor: to the top left corner, then two to the right.
+    for (const k of ['ArrowUp', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowRight', 'ArrowRight']) onViewKey(doc, { key: k, target: canvas } as unknown as KeyboardEvent);
+    assert.equal(doc.getElementById('view-cursor')!.textContent, '[0, 2] = 0.30000000000000004', 'the number at once');
+    await new Promise((r) => setTimeout(r, 150));
+    assert.deepEqual(elements, [{ type: 'view-element', index: ['0', '2'] }], 'one request, after the cursor rested');
+    onViewMessage(doc, { type: 'view-element-text', index: ['0', '1'], text: 'stale' });
+    assert.equal(doc.getElementById('view-cursor')!.textContent, '[0, 2] = 0.30000000000000004', 'an answer for another element is dropped');
+    onViewMessage(doc, { type: 'view-element-text', index: ['0', '2'], text: '0.30000000000000004' });
+    assert.equal(doc.getElementById('view-cursor')!.textContent, '[0, 2] = 0.30000000000000004');
+    onViewMessage(doc, { type: 'view-element-text', index: ['0', '2'], text: 'np-text' });
+    assert.equal(doc.getElementById('view-cursor')!.textContent, '[0, 2] = np-text', 'numpy\'s text replaces the number');
   });
 
   it('draws an (H, W, 3) uint8 image as RGB by default, and says why when there is no view', () => {

@@ -130,4 +130,25 @@ print(json.dumps(p))`, dir);
     assert.ok(fit.bytesRead <= 8 * 1024 * 1024, `read ${fit.bytesRead} bytes`);
     sameNumbers(fit.values, numpySlice(big, 'a[::1024, ::1024]', `${dir}/tib.bin`), 'a[::1024, ::1024]');
   });
+
+  it('the cursor\'s element comes back as numpy prints it (float32 0.1 is "0.1", not 0.10000000149011612)', async () => {
+    const file = `${dir}/f4.npy`;
+    py(`np.save(sys.argv[1], (np.arange(12, dtype='<f4') / 10).reshape(3, 4)); print(1)`, file);
+    await openPreview(file);
+    const a = await api();
+    // The webview's own cursor asks for its element too (the last answer is what the snapshot keeps): ask until ours is it.
+    const got = await waitFor('the element text', () => {
+      const s = previewOf(a, file) as ElementState | undefined;
+      if (s?.view.element?.index.join(',') === '0,1') return s.view.element;
+      s?.requestElement(['0', '1']);
+      return undefined;
+    });
+    assert.deepEqual(got, { index: ['0', '1'], text: py<string>('a = np.load(sys.argv[1]); print(json.dumps(str(a[0, 1])))', file) });
+    assert.equal(got.text, '0.1');
+  });
 });
+
+interface ElementState extends ViewState {
+  view: ViewState['view'] & { element?: { index: string[]; text: string } };
+  requestElement(index: string[]): void;
+}
