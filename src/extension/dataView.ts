@@ -7,6 +7,7 @@ import { ElementRequest, ViewHostMessage, ViewRequest, ViewSetup } from '../comm
 import { NpyError } from '../core/errors';
 import { NpyReport } from '../core/types';
 import { ravelIndex } from '../core/values/elementIndex';
+import { detectImage } from '../core/values/imageLayout';
 import { dtypeOfReport, readValues } from '../core/values/pages';
 import { fitStride, notNumericReason, planPlane, PlaneRequest } from '../core/values/plane';
 import { readPlaneFromFile } from '../core/values/planeReader';
@@ -102,9 +103,7 @@ export class DataViewHost implements vscode.Disposable {
       ? (dtype.fields ?? []).filter((f) => f.name !== '' && f.shape.length === 0 && notNumericReason(f.dtype) === null).map((f) => f.name)
       : [];
     const complex = dtype.kind === 'c';
-    const last = report.shape[report.shape.length - 1];
-    const image = report.shape.length >= 3 && (last === 3n || last === 4n) && ((dtype.kind === 'u' && dtype.itemsize === 1) || dtype.kind === 'f');
-    return { ...base, fields, complex, image, kind: dtype.kind };
+    return { ...base, fields, complex, image: detectImage(report) !== null, kind: dtype.kind };
   }
 
   /** Reads and posts the view the webview asked for. Never throws: a refusal or failure is one sentence. */

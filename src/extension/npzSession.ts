@@ -7,13 +7,12 @@ import { ValuesViewModel } from '../common/viewModel';
 import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
 import { displayName } from './fileAccess';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
-import { errorSentence, pageStartOf, valuesTarget, valuesUnavailable } from './model/reportView';
+import { errorSentence, pageStartOf, valuesSnapshot, ValuesSnapshot, valuesTarget, valuesUnavailable } from './model/reportView';
 import { npzPythonSnippet, npzRustSnippet } from './model/npzSnippets';
 import { inspectNpzUri, readNpzMemberPage } from './npzFileAccess';
 import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
-import { ValuesSnapshot } from './previewSession';
 import { readSettings } from './settings';
 
 const t = vscode.l10n.t;
@@ -82,10 +81,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       zip64: z?.zip64,
       fileBytes: z ? (z.fileBytes <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(z.fileBytes) : z.fileBytes.toString()) : undefined,
       bytesRead: z?.bytesRead,
-      values: v && {
-        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
-        ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
-      },
+      values: v && valuesSnapshot(v),
       select: (index) => this.onMessage({ type: 'select', index }),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
       polls: this.watch.polls,

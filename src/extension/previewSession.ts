@@ -12,7 +12,7 @@ import { DataViewHost, DataViewSnapshot } from './dataView';
 import { displayName, inspectUri } from './fileAccess';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
-import { errorSentence, errorToViewModel, pageStartOf, reportToViewModel, valuesTarget, valuesToViewModel, valuesUnavailable } from './model/reportView';
+import { errorSentence, errorToViewModel, pageStartOf, valuesSnapshot, ValuesSnapshot, reportToViewModel, valuesTarget, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
@@ -21,19 +21,6 @@ import { readSettings } from './settings';
 const t = vscode.l10n.t;
 /** Editors often write a file in several steps; wait for quiet before re-reading the header. */
 const REFRESH_DEBOUNCE_MS = 150;
-/** The page shown, as the test API reports it (numbers as decimal strings where they can exceed 2^53). */
-export interface ValuesSnapshot {
-  start: string;
-  items: string[];
-  bytesRead: number;
-  /** The refused "Go to index" sentence, if the last one was refused. */
-  error?: string;
-  /** Why no values are shown (object arrays, read errors). */
-  unavailable?: string;
-  /** What the "Go to index" box holds, and the element a successful jump marked. */
-  gotoText: string;
-  target?: string;
-}
 
 /**
  * What previews() returns per panel: the registry's snapshot plus the Values page, and a way for tests inside
@@ -94,11 +81,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     const v = this.values;
     return {
       uri: this.uri.toString(), report: this.reportJson, error: this.error, renders: this.renders, title: displayName(this.uri),
-      values: v && {
-        start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
-        ...(v.target !== undefined ? { target: v.target } : {}),
-        ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
-      },
+      values: v && valuesSnapshot(v),
       view: this.dataView.snapshot(),
       requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       requestElement: (index) => this.onMessage({ type: 'view-element', index }),

@@ -6,7 +6,8 @@ import { ElementRequest, ViewDone, ViewHostMessage, ViewLabels, ViewRequest, Vie
 import { COLORMAP_NAMES, ColormapName, colormapRgb } from '../common/colormaps';
 import { defaultColouring, paintRgba } from '../core/values/colormap';
 import { Doc, el } from './dom';
-import { linePoints, packImage } from './viewPaint';
+import { imageRgba } from '../core/values/imagePixels';
+import { linePoints } from './viewPaint';
 
 /** NaN's colour (core paintRgba's default "bad" colour), named in the colour bar's key. */
 const NAN_RGBA = [160, 160, 160, 255] as const;
@@ -308,7 +309,7 @@ function draw(doc: Doc, canvas: HTMLCanvasElement): void {
     const n = s.rows * s.cols;
     if (s.channels > 1) {
       const planes = Array.from({ length: s.channels }, (_, ch) => values.subarray(ch * n, (ch + 1) * n));
-      packImage(planes, setup?.kind === 'u', img.data);
+      imageRgba(planes, setup?.kind === 'u' ? 'uint8' : 'unit-float', img.data);
     } else {
       paintRgba(values.subarray(0, received * s.cols), range.low, range.high, name, img.data, NAN_RGBA);
     }

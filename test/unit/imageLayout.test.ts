@@ -4,7 +4,8 @@ import { inspectBytes } from '../../src/core/file/inspect';
 import { dtypeFromDescr } from '../../src/core/format/dtype';
 import { buildHeader } from '../../src/core/format/header';
 import { NpyReport } from '../../src/core/types';
-import { detectImage, fitsUnitRange, imageRequests, imageRgba } from '../../src/core/values/imageLayout';
+import { detectImage, imageRequests } from '../../src/core/values/imageLayout';
+import { fitsUnitRange, imageRgba } from '../../src/core/values/imagePixels';
 import { readPlane } from '../../src/core/values/planeReader';
 
 function npy(descr: string, shape: number[], fortran: boolean, data: Uint8Array): { bytes: Uint8Array; report: NpyReport } {

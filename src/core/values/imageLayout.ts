@@ -1,10 +1,11 @@
 // Arrays that are pictures: (…, H, W, 3|4) of uint8 (or of floats meant to lie in [0, 1]) are RGB/RGBA images;
 // with channelFirst, (…, 3|4, H, W). Any axes before the image's are batch axes (the view's slider picks one
 // index on each). An image is read as one plane per channel through readPlane (same budget, same cancel), then
-// packed into canvas RGBA by imageRgba, as matplotlib's imshow shows uint8 (as is) and float RGB(A) data
+// packed into canvas RGBA by imageRgba (imagePixels.ts), as matplotlib's imshow shows uint8 (as is) and float RGB(A) data
 // (clipped to [0, 1], then int(x · 255)).
 import { NpyReport } from '../types';
 import { dtypeOfReport } from './pages';
+import { ImageScale } from './imagePixels';
 import { PlaneRequest, PlaneView } from './plane';
 
 export interface ImageLayout {
@@ -16,7 +17,7 @@ export interface ImageLayout {
   batchAxes: number[];
   channelFirst: boolean;
   /** uint8 bytes are shown as they are; floats are taken as [0, 1] intensities. */
-  scale: 'uint8' | 'unit-float';
+  scale: ImageScale;
 }
 
 /** The image layout of `report`, or null when it does not look like an image (then draw a heatmap). */
@@ -44,26 +45,4 @@ export function imageRequests(layout: ImageLayout, batchIndex: ReadonlyArray<num
     index[layout.channelAxis] = ch;
     return { rowAxis: layout.rowAxis, colAxis: layout.colAxis, index, view };
   });
-}
-
-/** Whether float channels fit the [0, 1] reading (NaN aside); if not, a heatmap says more than a clipped image. */
-export function fitsUnitRange(channels: ReadonlyArray<ArrayLike<number>>): boolean {
-  return channels.every((c) => { for (let i = 0; i < c.length; i++) if (c[i] < 0 || c[i] > 1) return false; return true; });
-}
-
-/** Canvas RGBA from 3 or 4 channel planes of equal length; alpha 255 for RGB, NaN as transparent black. */
-export function imageRgba(channels: ReadonlyArray<ArrayLike<number>>, scale: ImageLayout['scale'], out?: Uint8ClampedArray): Uint8ClampedArray {
-  const n = channels[0]?.length ?? 0;
-  const px = out ?? new Uint8ClampedArray(n * 4);
-  const byte = (v: number): number => (scale === 'uint8' ? v : Math.trunc(Math.min(1, Math.max(0, v)) * 255));
-  for (let i = 0; i < n; i++) {
-    let nan = false;
-    for (let ch = 0; ch < 4; ch++) {
-      const v = ch < channels.length ? channels[ch][i] : scale === 'uint8' ? 255 : 1;
-      if (v !== v) { nan = true; break; }
-      px[i * 4 + ch] = byte(v);
-    }
-    if (nan) px.fill(0, i * 4, i * 4 + 4);
-  }
-  return px;
 }

@@ -315,3 +315,26 @@ export function errorSentence(e: unknown): string {
   if (e instanceof Error) return e.message.split('\n')[0] || e.name;
   return String(e);
 }
+
+/** The page shown, as the test API reports it (numbers as decimal strings where they can exceed 2^53). */
+export interface ValuesSnapshot {
+  start: string;
+  items: string[];
+  bytesRead: number;
+  /** The refused "Go to index" sentence, if the last one was refused. */
+  error?: string;
+  /** Why no values are shown (object arrays, read errors). */
+  unavailable?: string;
+  /** What the "Go to index" box holds, and the element a successful jump marked. */
+  gotoText: string;
+  target?: string;
+}
+
+/** The Values page as the test API reports it (the .npy and .npz previews alike). */
+export function valuesSnapshot(v: ValuesViewModel): ValuesSnapshot {
+  return {
+    start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
+    ...(v.target !== undefined ? { target: v.target } : {}),
+    ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
+  };
+}

@@ -184,20 +184,3 @@ describe('webview data view', () => {
     assert.equal(doc.getElementById('view-canvas'), null);
   });
 });
-
-describe('webview image packing', () => {
-  it('packs RGB(A) exactly as the core\'s imageRgba (uint8 as is, floats clipped then int(x · 255), NaN transparent)', async () => {
-    const { imageRgba } = await import('../../../src/core/values/imageLayout');
-    const { packImage } = await import('../../../src/webview/viewPaint');
-    const floats = [Float64Array.from([0, 0.5, 1.2, NaN]), Float64Array.from([-1, 0.999, 0.25, 1]), Float64Array.from([1, 0, 0.1, 0.2]), Float64Array.from([0.5, 1, 0, 1])];
-    for (const planes of [floats.slice(0, 3), floats]) {
-      const out = new Uint8ClampedArray(16);
-      packImage(planes, false, out);
-      assert.deepEqual(out, imageRgba(planes, 'unit-float'));
-    }
-    const bytes = [Float64Array.from([0, 255]), Float64Array.from([7, 8]), Float64Array.from([9, 10])];
-    const out = new Uint8ClampedArray(8);
-    packImage(bytes, true, out);
-    assert.deepEqual(out, imageRgba(bytes, 'uint8'));
-  });
-});
