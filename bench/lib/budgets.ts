@@ -26,8 +26,9 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   'cli-resize.js': 128 * KiB,
 };
 
-// Raised from 480 KiB for the README's fifth screenshot (the Picture's heatmap, 167 KiB): pictures, not code.
-export const VSIX_BUDGET = 640 * KiB;
+// Raised from 480 KiB for the README's fifth screenshot (the Picture's heatmap, 167 KiB), then from 640 KiB for the
+// sixth and seventh (an RGB image and a partly filled sparse array, ~300 KiB together): pictures, not code.
+export const VSIX_BUDGET = 960 * KiB;
 
 /** inspect may read the header and at most this much more (one page). */
 export const INSPECT_READ_SLACK = 4096;

@@ -1,5 +1,6 @@
 // The data view as a person sees it in the browser: the heatmap of np.sin of a grid is drawn on the canvas (pixels
-// not blank, many colours, a colour bar with its range), and an (H, W, 3) uint8 image shows numpy's own bytes.
+// not blank, many colours, a colour bar with its range), an (H, W, 3) uint8 image shows numpy's own bytes, and a
+// sparse array a job has partly filled shows its filled rows over the zeros still to come. Each is a README picture.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -18,7 +19,15 @@ describe('data view in the browser', () => {
     mkdirSync(dir);
     py(`y, x = np.mgrid[0:240, 0:320]
 np.save(sys.argv[1] + '/sin.npy', np.sin(x / 17.0) * np.cos(y / 29.0))
-np.save(sys.argv[1] + '/rgb.npy', np.stack([x[:60, :80] * 3, y[:60, :80] * 4, np.full((60, 80), 200)], axis=-1).astype(np.uint8)); print(1)`, dir);
+# A colourful test card: three phase-shifted waves, one per channel.
+r = np.hypot(x - 160, y - 120)
+img = np.stack([np.sin(r / 9.0), np.sin(x / 23.0 + 2.1), np.cos(y / 17.0 - r / 40.0)], axis=-1)
+np.save(sys.argv[1] + '/rgb.npy', np.round((img + 1) * 127.5).astype(np.uint8))
+# A job's output: 2,048 × 4,096 float32 (32 MiB), sparse, its first 700 rows written through a memory map.
+a = np.lib.format.open_memmap(sys.argv[1] + '/job.npy', mode='w+', dtype='<f4', shape=(2048, 4096))
+yy, xx = np.mgrid[0:700, 0:4096]
+a[:700] = np.sin(xx / 150.0) * np.cos(yy / 90.0) + yy / 700.0
+a.flush(); del a; print(1)`, dir);
   });
   after(() => rmSync(base, { recursive: true, force: true }));
   afterEach(async function () {
@@ -69,7 +78,40 @@ np.save(sys.argv[1] + '/rgb.npy', np.stack([x[:60, :80] * 3, y[:60, :80] * 4, np
     assert.equal(await frame.locator('#view-layout').inputValue(), 'rgb');
     const expected = py<number[]>('a = np.load(sys.argv[1]); print(json.dumps([int(v) for v in a[10, 20]]))', path.join(dir, 'rgb.npy'));
     const px = await canvasPixels(wb, 20, 10);
-    assert.equal(px.width, 80);
+    assert.equal(px.width, 320);
     assert.deepEqual(px.at, [...expected, 255]);
+    assert.ok(px.colours > 1000, `a test card shows many colours, saw ${px.colours}`);
+    await frame.locator('#h-data-view').scrollIntoViewIfNeeded();
+    await wb.shot(screenshotDir(), 'image.png');
+  });
+
+  it('shows a partly filled sparse array: the written rows over the zeros still to come', async () => {
+    wb = await session().open(dir);
+    await wb.openFromExplorer('job.npy');
+    await wb.previewRendered();
+    const frame = wb.preview();
+    const stats = frame.locator('#view-stats');
+    await stats.filter({ hasText: 'shown elements' }).waitFor();
+    const label = (await frame.locator('#view-label').textContent()) ?? '';
+    const step = Number(/every (\d+)/.exec(label)?.[1]);
+    assert.ok(step > 1, `a fit view of 2,048 × 4,096 strides: ${label}`);
+    const px = await canvasPixels(wb, 0, 0);
+    // Rows past the written 700 are zeros, one colour; the written rows hold many.
+    const band = await frame.locator('#view-canvas').evaluate((c: HTMLCanvasElement, firstZeroRow) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const colours = (from: number, to: number): number => {
+        const seen = new Set<number>();
+        for (let i = from * c.width * 4; i < to * c.width * 4; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        return seen.size;
+      };
+      return { written: colours(0, firstZeroRow - 1), rest: colours(firstZeroRow, c.height) };
+    }, Math.ceil(700 / step));
+    assert.equal(px.height, Math.ceil(2048 / step));
+    assert.ok(band.written > 50, `the written rows show many colours, saw ${band.written}`);
+    assert.equal(band.rest, 1, 'the rows still to come are zeros: one colour');
+    const ratio = await wb.cell('sparseRatio');
+    assert.match(ratio, /^sparse: /, `the file is sparse: ${ratio}`);
+    await frame.locator('#h-data-view').scrollIntoViewIfNeeded();
+    await wb.shot(screenshotDir(), 'sparse-job.png');
   });
 });
