@@ -74,6 +74,11 @@ function defaults(s: ViewSetup): Choices {
   };
 }
 
+/** Another array is shown (an .npz member): the next setup starts from the defaults even if the shape is the same. */
+export function forgetChoices(): void {
+  choices = undefined;
+}
+
 /** Builds (or rebuilds) the view's section after a report; keeps the choices when the shape is unchanged. */
 export function renderDataView(doc: Doc, s: ViewSetup): void {
   setup = s;

@@ -226,12 +226,21 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     assert.equal(doc.getElementById('view-label')?.textContent, 'all 3 elements');
     assert.equal(doc.getElementById('view-stats')?.textContent, 'the stats line');
     assert.equal(posted.filter((m) => m.type === 'rendered').length, rendered, 'the picture\'s messages are not page renders');
-    // Refresh (or another member): the page is rendered again, then the host posts the picture's setup again.
+    const zoom = doc.getElementById('view-zoom') as HTMLSelectElement;
+    zoom.value = 'window';
+    zoom.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    assert.equal(requests().at(-1)!.mode, 'window');
+    // Refresh: the page is rendered again, then the host posts the picture's setup again; the choices stay.
     await showMember();
     assert.equal(doc.getElementById('data-view'), null);
     await setup();
     assert.ok(doc.getElementById('view-canvas'));
     assert.ok(requests().at(-1)!.id > req.id, 'the rebuilt picture asks again');
+    assert.equal(requests().at(-1)!.mode, 'window', 'a refresh keeps the zoom');
+    // Another member of the same shape starts from the defaults.
+    await send({ type: 'npz', model: npzToViewModel(report, t), selected: memberDetail(report, 3, t) });
+    await setup();
+    assert.equal(requests().at(-1)!.mode, 'fit', 'another member: the default zoom');
     await showMember();
     await setup({ unavailable: 'x.npy is compressed.' });
     assert.equal(doc.getElementById('view-unavailable')?.textContent, 'x.npy is compressed.');
