@@ -49,7 +49,7 @@ export interface ViewLabels {
   nan: string;
   inf: string;
   reading: string;
-  /** Why a float image is drawn as a heatmap: {0} and {1} are the shown values' finite low and high. */
+  /** Why a float image is drawn as a heatmap: {0} and {1} are the smallest and largest shown value (NaN aside). */
   imageOutOfRange: string;
 }
 
