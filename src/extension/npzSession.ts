@@ -1,7 +1,7 @@
 // One .npz preview panel: lists the archive's members, shows the selected member's full header report, its
 // values page by page, its picture (a stored member, read in place) and its copy buttons, and re-reads when the
-// file changes on disk. Failures become the
-// error page (or the Values section's sentence), never a dialog.
+// file changes on disk. Failures become the error page (or the Values or Picture section's sentence), never a
+// dialog.
 import * as vscode from 'vscode';
 import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common/npzMessages';
 import { ViewRequest } from '../common/viewMessages';
