@@ -328,4 +328,16 @@ np.savez(sys.argv[1], first=np.arange(5, dtype='<i2'), grid=np.sin(x / 37.0) * n
     assert.deepEqual(s.values!.items, py<string[]>(`with np.load(sys.argv[1]) as z:
     print(json.dumps([str(x) for x in z['grid'].flat[:20]]))`, file));
   });
+
+  it('a stored member shorter than its header: one sentence, never the next member\'s bytes drawn as data', async () => {
+    const file = path.join(dir, 'short.npz');
+    py(`import io, zipfile
+b = io.BytesIO(); np.save(b, np.arange(10.0))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
+    z.writestr('short.npy', b.getvalue()[:-7 * 8]); z.writestr('next.npy', b.getvalue())
+print(1)`, file);
+    await openNpz(file);
+    const s = await selectMember(file, 'short.npy');
+    assert.equal(s.view.unavailable, 'short.npy holds less data than its header describes, so the picture is not drawn: its missing elements would be read from the archive\'s next bytes.');
+  });
 });
