@@ -2,6 +2,7 @@
 // statuses, labels); the webview only places them in the DOM. A member's full header report reuses the
 // .npy preview's view model (PreviewViewModel), computed on the host when the member is selected.
 import { isWebviewToHost } from './messages';
+import { ElementRequest, isElementRequest, isViewRequest, ViewHostMessage, ViewRequest } from './viewMessages';
 import type { Badge, BadgeKind, PreviewViewModel, ValuesViewModel } from './viewModel';
 
 export interface NpzMemberRow {
@@ -72,7 +73,9 @@ export type HostToNpzWebview =
   | { type: 'npz'; model: NpzViewModel; selected: NpzMemberDetail | null }
   | { type: 'error'; model: NpzErrorViewModel }
   /** Another page of the selected member's values (or a refused one): only the Values section is rendered again. */
-  | { type: 'values'; values: ValuesViewModel };
+  | { type: 'values'; values: ValuesViewModel }
+  /** The selected member's picture (the .npy preview's data view protocol). */
+  | ViewHostMessage;
 
 export type NpzWebviewToHost =
   /** The page is listening: the host (re)posts the current state. Sent on every (re)load. */
@@ -87,7 +90,10 @@ export type NpzWebviewToHost =
   /** Previous/Next in the selected member's values: the page starting at this C-order flat index (decimal). */
   | { type: 'values-page'; start: string }
   /** "Go to index" as typed; the host validates it. */
-  | { type: 'values-goto'; text: string };
+  | { type: 'values-goto'; text: string }
+  /** The selected member's picture asks for a view or for the exact text of the element under its cursor. */
+  | ViewRequest
+  | ElementRequest;
 
 export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
@@ -99,6 +105,8 @@ export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
   }
   // The values messages are the .npy preview's, checked by the same rules.
   if (t === 'values-page' || t === 'values-goto') return isWebviewToHost(m);
+  if (t === 'view-request') return isViewRequest(m);
+  if (t === 'view-element') return isElementRequest(m);
   const i = (m as { index?: unknown }).index;
   return t === 'select' && typeof i === 'number' && Number.isSafeInteger(i) && i >= 0;
 }

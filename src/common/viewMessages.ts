@@ -13,7 +13,7 @@ export interface ViewSetup {
   complex: boolean;
   /** numpy's kind letter of the numbers drawn ('u' uint8 images are 0–255, 'f' ones 0–1). */
   kind: string;
-  /** (…, H, W, 3|4) uint8 (or float) arrays are drawn as RGB(A) by default. */
+  /** (…, H, W, 3|4) uint8 (or float) arrays are drawn as RGB(A) by default (floats only while the shown values lie in [0, 1]). */
   image: boolean;
   /** Why the array has no numeric view (strings, objects, 0-d, empty, not a local file): replaces the view. */
   unavailable?: string;
@@ -49,6 +49,8 @@ export interface ViewLabels {
   nan: string;
   inf: string;
   reading: string;
+  /** Why a float image is drawn as a heatmap: {0} and {1} are the smallest and largest shown value (NaN aside). */
+  imageOutOfRange: string;
 }
 
 export interface ViewRequest {

@@ -32,6 +32,18 @@ export interface DataViewSnapshot {
   };
 }
 
+/**
+ * Where the picture reads its elements: a file on disk whose .npy starts at fileOffset (0, or a stored .npz
+ * member's place in the archive), or the sentence saying why it cannot read in place.
+ */
+export type ViewSource = { path: string; fileOffset?: number } | { unavailable: string };
+
+/** The source of a previewed .npy URI: only file: URIs can be read element by element. */
+export function uriViewSource(uri: vscode.Uri): ViewSource {
+  return uri.scheme === 'file' ? { path: uri.fsPath }
+    : { unavailable: t('The picture reads single elements in place, which only files on a local or remote disk allow; this file system hands over whole files, so the values table below is all there is for now.') };
+}
+
 export class DataViewHost implements vscode.Disposable {
   private report?: NpyReport;
   private controller?: AbortController;
@@ -40,12 +52,13 @@ export class DataViewHost implements vscode.Disposable {
   private pending?: ViewRequest;
   private last: DataViewSnapshot = {};
 
-  constructor(private readonly uri: vscode.Uri, private readonly post: (m: ViewHostMessage) => void) {}
+  constructor(private source: ViewSource, private readonly post: (m: ViewHostMessage) => void) {}
 
-  /** A new report (or none after an error): the webview rebuilds its controls and asks again. */
-  setReport(report: NpyReport | undefined): void {
+  /** A new report (or none after an error), read from `source` if given: the webview rebuilds its controls and asks again. */
+  setReport(report: NpyReport | undefined, source?: ViewSource): void {
     this.controller?.abort();
     this.report = report;
+    if (source) this.source = source;
     if (!report) return;
     const setup = this.setup(report);
     this.last = setup.unavailable ? { unavailable: setup.unavailable } : {};
@@ -66,11 +79,12 @@ export class DataViewHost implements vscode.Disposable {
    */
   async element(r: ElementRequest): Promise<void> {
     const report = this.report;
-    if (!report || this.uri.scheme !== 'file' || r.index.length !== report.shape.length) return;
+    const source = this.source;
+    if (!report || !('path' in source) || r.index.length !== report.shape.length) return;
     const idx = r.index.map((i) => BigInt(i));
     if (idx.some((i, k) => i >= report.shape[k])) return;
     try {
-      const page = await readValues(this.uri.fsPath, report, { start: ravelIndex(idx, report.shape), count: 1 });
+      const page = await readValues(source.path, report, { start: ravelIndex(idx, report.shape), count: 1 }, source.fileOffset);
       const text = page.items[0]?.text;
       if (text === undefined || report !== this.report) return;
       this.elementText = { index: r.index, text };
@@ -89,9 +103,7 @@ export class DataViewHost implements vscode.Disposable {
     const ui = viewLabels(t);
     const shape = report.shape.map(String);
     const base = { shape, fields: [] as string[], complex: false, image: false, kind: '', ui };
-    if (this.uri.scheme !== 'file') {
-      return { ...base, unavailable: t('The picture reads single elements in place, which only files on a local or remote disk allow; this file system hands over whole files, so the values table below is all there is for now.') };
-    }
+    if ('unavailable' in this.source) return { ...base, unavailable: this.source.unavailable };
     try {
       // One element is enough to learn whether the array can be drawn at all (a whole big plane is refused by size).
       planPlane(report, { view: { mode: 'window', row0: 0, col0: 0, rows: 1, cols: 1 } });
@@ -109,8 +121,10 @@ export class DataViewHost implements vscode.Disposable {
   /** Reads and posts the view the webview asked for. Never throws: a refusal or failure is one sentence. */
   async request(r: ViewRequest): Promise<void> {
     const report = this.report;
+    const source = this.source;
     if (!report) return;
     if (this.last.unavailable) { this.post({ type: 'view-error', id: r.id, message: this.last.unavailable }); return; }
+    if (!('path' in source)) return;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -143,8 +157,8 @@ export class DataViewHost implements vscode.Disposable {
       const stats = new StatsAccumulator();
       let bytesRead = 0, approximate = false, missing = 0;
       for (let channel = 0; channel < channels; channel++) {
-        const plane = await readPlaneFromFile(this.uri.fsPath, report, { ...base, view, index: this.indexFor(base.index!, r.channelAxis, channel) }, {
-          signal: controller.signal,
+        const plane = await readPlaneFromFile(source.path, report, { ...base, view, index: this.indexFor(base.index!, r.channelAxis, channel) }, {
+          signal: controller.signal, fileOffset: source.fileOffset,
           onRows: (rows) => {
             if (!current()) return;
             // A copy: the batch is a view into the whole plane's buffer, which must not travel each time.

@@ -1,10 +1,14 @@
 // One .npz preview panel: lists the archive's members, shows the selected member's full header report, its
-// values page by page and its copy buttons, and re-reads when the file changes on disk. Failures become the
-// error page (or the Values section's sentence), never a dialog.
+// values page by page, its picture (a stored member, read in place) and its copy buttons, and re-reads when the
+// file changes on disk. Failures become the error page (or the Values or Picture section's sentence), never a
+// dialog.
 import * as vscode from 'vscode';
 import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common/npzMessages';
+import { ViewRequest } from '../common/viewMessages';
 import { ValuesViewModel } from '../common/viewModel';
 import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
+import { storedMemberOffset } from '../core/npz/memberValues';
+import { DataViewHost, DataViewSnapshot, uriViewSource, ViewSource } from './dataView';
 import { displayName } from './fileAccess';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { errorSentence, pageStartOf, valuesSnapshot, ValuesSnapshot, valuesTarget, valuesUnavailable } from './model/reportView';
@@ -38,6 +42,10 @@ export interface NpzPreviewSnapshot extends PreviewSnapshot {
   polls: number;
   /** Re-reads now, exactly as the Refresh button does. */
   refresh(): void;
+  /** The selected member's picture, as the .npy preview's snapshot reports it, and the same ways to ask for views. */
+  view: DataViewSnapshot;
+  requestView(request: Omit<ViewRequest, 'type'>): void;
+  requestElement(index: string[]): void;
 }
 
 export class NpzSession implements PreviewEntry, vscode.Disposable {
@@ -52,6 +60,8 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watch: PreviewWatch;
+  /** The selected member's picture; its source changes with the member (and with its place after a refresh). */
+  private readonly dataView: DataViewHost;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
@@ -70,6 +80,8 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       this.watch,
     );
     panel.onDidDispose(() => this.dispose());
+    this.dataView = new DataViewHost(uriViewSource(uri), (m) => { void panel.webview.postMessage(m); });
+    this.disposables.push(this.dataView);
   }
 
   snapshot(): NpzPreviewSnapshot {
@@ -86,6 +98,9 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
       polls: this.watch.polls,
       refresh: () => this.onMessage({ type: 'refresh' }),
+      view: this.dataView.snapshot(),
+      requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
+      requestElement: (index) => this.onMessage({ type: 'view-element', index }),
     };
   }
 
@@ -116,6 +131,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       this.error = model.message;
       this.selected = null;
       this.values = undefined;
+      this.dataView.setReport(undefined);
       this.post({ type: 'error', model });
       return;
     }
@@ -128,6 +144,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     if (!z) return;
     const member = this.selected === null ? undefined : z.members[this.selected];
     let values: ValuesViewModel | undefined;
+    let source: ViewSource | undefined;
     if (member?.report) {
       const size = BigInt(readSettings(this.uri).valuesPerPage);
       const count = member.report.elementCount;
@@ -137,12 +154,34 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       const old = this.values;
       const target = old?.target !== undefined && BigInt(old.target) < count ? BigInt(old.target) : undefined;
       values = await this.readPage(member, this.valuesStart, old ? { gotoText: old.gotoText, ...(target !== undefined ? { target } : {}) } : {});
+      source = await this.memberSource(member);
       if (gen !== this.generation || z !== this.report) return;
     }
     this.values = values;
     const selected = this.selected === null ? null : memberDetail(z, this.selected, t);
     if (selected && values) selected.values = values;
     this.post({ type: 'npz', model: npzToViewModel(z, t), selected });
+    // After the page (which replaced the member's section): the webview builds the picture under the values.
+    this.dataView.setReport(member?.report ?? undefined, source);
+  }
+
+  /**
+   * Where the member's picture reads: a stored member in place inside the archive; a compressed one would have
+   * to be inflated whole, which a picture does not do (its values table pages through it instead).
+   */
+  private async memberSource(member: NpzMember): Promise<ViewSource> {
+    if (this.uri.scheme !== 'file') return uriViewSource(this.uri);
+    if (member.compression !== 'stored') {
+      return { unavailable: t('{0} is compressed (np.savez_compressed), so its elements cannot be read in place; the picture is drawn for stored members only (np.savez), and the values table above reads this one page by page.', member.name) };
+    }
+    if (member.report?.status === 'truncated') {
+      return { unavailable: t('{0} holds less data than its header describes, so the picture is not drawn: its missing elements would be read from the archive\'s next bytes.', member.name) };
+    }
+    try {
+      return { path: this.uri.fsPath, fileOffset: await storedMemberOffset(this.uri.fsPath, member) };
+    } catch (e) {
+      return { unavailable: errorSentence(e) };
+    }
   }
 
   /** Reads one page of the member (never throws: a failure becomes the section's sentence). */
@@ -218,6 +257,8 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
+      case 'view-request': void this.dataView.request(m); break;
+      case 'view-element': void this.dataView.element(m); break;
     }
   }
 }

@@ -8,7 +8,7 @@ import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
-import { DataViewHost, DataViewSnapshot } from './dataView';
+import { DataViewHost, DataViewSnapshot, uriViewSource } from './dataView';
 import { displayName, inspectUri } from './fileAccess';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
@@ -73,7 +73,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       this.watch,
     );
     panel.onDidDispose(() => this.dispose());
-    this.dataView = new DataViewHost(uri, (m) => { void panel.webview.postMessage(m); });
+    this.dataView = new DataViewHost(uriViewSource(uri), (m) => { void panel.webview.postMessage(m); });
     this.disposables.push(this.dataView);
   }
 

@@ -6,7 +6,7 @@ import { ElementRequest, ViewDone, ViewHostMessage, ViewLabels, ViewRequest, Vie
 import { COLORMAP_NAMES, ColormapName, colormapRgb } from '../common/colormaps';
 import { defaultColouring, paintRgba } from '../core/values/colormap';
 import { Doc, el } from './dom';
-import { imageRgba } from '../core/values/imagePixels';
+import { fitsUnitRange, imageRgba } from '../core/values/imagePixels';
 import { linePoints } from './viewPaint';
 
 /** NaN's colour (core paintRgba's default "bad" colour), named in the colour bar's key. */
@@ -31,6 +31,9 @@ interface Choices {
   field?: string;
   part?: ViewRequest['part'];
   table: boolean;
+  /** The user picked the layout (else float images fall back to a heatmap when outside [0, 1]), and whether that fallback happened. */
+  layoutChosen: boolean;
+  outOfRange: { low: number; high: number } | null;
 }
 
 /** The canvas's target size in pixels when the panel's width is unknown. */
@@ -67,7 +70,13 @@ function defaults(s: ViewSetup): Choices {
     shapeKey: s.shape.join(','), rowAxis: n >= 2 ? n - 2 - (s.image ? 1 : 0) : null, colAxis: n - 1 - (s.image ? 1 : 0),
     index: s.shape.map(() => '0'), layout: s.image ? 'rgb' : 'heatmap', colormap: null, range: 'auto', low: '', high: '',
     zoom: 'fit', row0: 0, col0: 0, ...(s.fields.length ? { field: s.fields[0] } : {}), ...(s.complex ? { part: 'abs' as const } : {}), table: false,
+    layoutChosen: false, outOfRange: null,
   };
+}
+
+/** Another array is shown (an .npz member): the next setup starts from the defaults even if the shape is the same. */
+export function forgetChoices(): void {
+  choices = undefined;
 }
 
 /** Builds (or rebuilds) the view's section after a report; keeps the choices when the shape is unchanged. */
@@ -81,6 +90,7 @@ export function renderDataView(doc: Doc, s: ViewSetup): void {
     section.appendChild(el(doc, 'p', s.unavailable, { id: 'view-unavailable' }));
   } else {
     section.append(controls(doc, s, choices), figure(doc, s.ui));
+    if (choices.outOfRange) section.querySelector('figure')?.before(el(doc, 'p', outOfRangeText(s.ui, choices.outOfRange), { id: 'view-image-note' }));
   }
   const old = doc.getElementById('data-view');
   if (old) old.replaceWith(section);
@@ -254,6 +264,7 @@ export function onViewMessage(doc: Doc, m: ViewHostMessage): void {
     if (m.channel === 0) received = m.firstRow + m.rowCount;
     if (start.channels === 1) draw(doc, canvas);
   } else if (m.type === 'view-done' && start) {
+    if (notUnitImage()) { heatmapInstead(doc, { low: m.stats.min ?? NaN, high: m.stats.max ?? NaN }); return; }
     done = m;
     received = start.rows;
     draw(doc, canvas);
@@ -266,6 +277,29 @@ export function onViewMessage(doc: Doc, m: ViewHostMessage): void {
     canvas.closest('figure')?.before(p);
     text(doc, 'view-label', '');
   }
+}
+
+/** A float image by default whose shown channels leave [0, 1] (NaN aside): not an RGB image after all (issue 11). */
+function notUnitImage(): boolean {
+  const s = start!;
+  if (s.channels === 1 || setup?.kind !== 'f' || choices!.layoutChosen || choices!.layout !== 'rgb') return false;
+  const n = s.rows * s.cols;
+  return !fitsUnitRange(Array.from({ length: s.channels }, (_, ch) => values.subarray(ch * n, (ch + 1) * n)));
+}
+
+/** Shows channel 0 of the same image as a heatmap (the channel axis gets an index slider) and says why. */
+function heatmapInstead(doc: Doc, range: { low: number; high: number }): void {
+  const c = choices!;
+  const n = ndim();
+  Object.assign(c, { layout: 'heatmap', rowAxis: n - 3, colAxis: n - 2, outOfRange: range });
+  c.index[n - 1] = '0';
+  doc.getElementById('view-image-note')?.remove();
+  doc.querySelector('#data-view figure')?.before(el(doc, 'p', outOfRangeText(setup!.ui, range), { id: 'view-image-note' }));
+  rebuild(doc);
+}
+
+function outOfRangeText(ui: ViewLabels, r: { low: number; high: number }): string {
+  return ui.imageOutOfRange.replace('{0}', fmt(r.low)).replace('{1}', fmt(r.high));
 }
 
 function text(doc: Doc, id: string, s: string): void {
@@ -443,7 +477,7 @@ export function onViewInput(doc: Doc, target: Element): boolean {
   switch (id) {
     case 'view-row-axis': c.rowAxis = value === 'none' ? null : Number(value); if (c.rowAxis === c.colAxis) c.colAxis = ndim() - 1 === c.rowAxis ? 0 : ndim() - 1; break;
     case 'view-col-axis': c.colAxis = Number(value); if (c.rowAxis === c.colAxis) c.rowAxis = c.colAxis === 0 ? 1 : 0; break;
-    case 'view-layout': c.layout = value as Layout; break;
+    case 'view-layout': c.layout = value as Layout; c.layoutChosen = true; c.outOfRange = null; doc.getElementById('view-image-note')?.remove(); break;
     case 'view-field': c.field = value; break;
     case 'view-part': c.part = value as ViewRequest['part']; break;
     case 'view-zoom': c.zoom = value as Choices['zoom']; c.row0 = 0; c.col0 = 0; break;

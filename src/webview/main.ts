@@ -1,9 +1,10 @@
 // Webview entry: renders what the host posts and reports back. It never reads or parses files.
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
-import { hover, onViewInput, onViewKey, onViewMessage, pan, setPoster } from './dataView';
+import { onViewMessage, setPoster } from './dataView';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
+import { listenToDataView } from './viewEvents';
 
 interface VsCodeApi { postMessage(message: WebviewToHost): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -35,28 +36,6 @@ document.addEventListener('click', (event) => {
 
 onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
 
-// The data view's controls: selects and boxes on change, sliders while they move.
-document.addEventListener('change', (event) => { if (event.target instanceof Element) onViewInput(document, event.target); });
-document.addEventListener('input', (event) => {
-  if (event.target instanceof HTMLInputElement && event.target.type === 'range') onViewInput(document, event.target);
-});
-document.addEventListener('keydown', (event) => { if (onViewKey(document, event)) event.preventDefault(); });
-// Hover shows the element under the pointer; a drag pans the 1:1 window.
-let drag: { x: number; y: number } | undefined;
-document.addEventListener('pointermove', (event) => {
-  if (event.target instanceof HTMLCanvasElement && event.target.id === 'view-canvas') hover(document, event.target, event.clientX, event.clientY);
-});
-document.addEventListener('pointerdown', (event) => {
-  if (event.target instanceof HTMLCanvasElement && event.target.id === 'view-canvas') drag = { x: event.clientX, y: event.clientY };
-});
-document.addEventListener('pointerup', (event) => {
-  const canvas = document.getElementById('view-canvas');
-  if (!drag || !(canvas instanceof HTMLCanvasElement)) return;
-  const box = canvas.getBoundingClientRect();
-  const dc = Math.round(((drag.x - event.clientX) / Math.max(1, box.width)) * canvas.width);
-  const dr = Math.round(((drag.y - event.clientY) / Math.max(1, box.height)) * canvas.height);
-  drag = undefined;
-  if (dr !== 0 || dc !== 0) pan(document, dr, dc);
-});
+listenToDataView(document);
 
 vscode.postMessage({ type: 'ready' });

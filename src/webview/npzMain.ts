@@ -1,18 +1,26 @@
 // Webview entry of the .npz preview (dist/npzWebview.js): renders what the host posts, sends member
 // selections, copy buttons and value paging back. It never reads or parses files.
 import { HostToNpzWebview, NPZ_MEMBER_ACTIONS, NpzMemberAction, NpzWebviewToHost } from '../common/npzMessages';
+import { forgetChoices, onViewMessage, setPoster } from './dataView';
 import { renderNpz, renderNpzError } from './npzRender';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderValues } from './render';
+import { listenToDataView } from './viewEvents';
 
 interface VsCodeApi { postMessage(message: NpzWebviewToHost): void }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+setPoster((m) => vscode.postMessage(m));
+/** The member the picture's choices belong to: another member starts from the defaults (a refresh keeps them). */
+let pictured: string | undefined;
 
 window.addEventListener('message', (event: MessageEvent<HostToNpzWebview>) => {
   const m = event.data;
+  // The selected member's picture, as in the .npy preview: its messages redraw the picture only.
+  if (m.type.startsWith('view-')) { onViewMessage(document, m as Parameters<typeof onViewMessage>[1]); return; }
   if (m.type === 'npz') {
+    if (m.selected?.title !== pictured) { pictured = m.selected?.title; forgetChoices(); }
     // Keep keyboard focus on the same member button across a re-render of the table.
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-index') : null;
     keepViewState(document, () => renderNpz(document, m.model, m.selected));
@@ -47,5 +55,6 @@ document.addEventListener('click', (event) => {
 });
 
 onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
+listenToDataView(document);
 
 vscode.postMessage({ type: 'ready' });

@@ -114,4 +114,62 @@ a.flush(); del a; print(1)`, dir);
     await frame.locator('#h-data-view').scrollIntoViewIfNeeded();
     await wb.shot(screenshotDir(), 'sparse-job.png');
   });
+
+  it('float images: drawn as RGB while numpy\'s values lie in [0, 1], else channel 0 as a heatmap with a sentence', async () => {
+    py(`rng = np.random.default_rng(3)
+np.save(sys.argv[1] + '/unit.npy', rng.random((40, 50, 3)))
+np.save(sys.argv[1] + '/wide.npy', rng.standard_normal((40, 50, 3))); print(1)`, dir);
+    wb = await session().open(dir);
+    await wb.openFromExplorer('unit.npy');
+    await wb.previewRendered();
+    let frame = wb.preview();
+    await frame.locator('#view-stats').filter({ hasText: 'shown elements' }).waitFor();
+    assert.equal(await frame.locator('#view-layout').inputValue(), 'rgb');
+    const expected = py<number[]>('a = np.load(sys.argv[1]); print(json.dumps([int(v) for v in (np.clip(a[5, 7], 0, 1) * 255).astype(np.uint8)]))', path.join(dir, 'unit.npy'));
+    assert.deepEqual((await canvasPixels(wb, 7, 5)).at, [...expected, 255], 'imshow\'s bytes');
+    assert.equal(await frame.locator('#view-image-note').count(), 0);
+
+    await wb.openFromExplorer('wide.npy');
+    frame = wb.preview();
+    const note = frame.locator('#view-image-note');
+    await note.waitFor();
+    assert.match((await note.textContent()) ?? '', /^Drawn as a heatmap of one channel: the shown values run from -\d.* to \d.*, outside the \[0, 1\]/);
+    assert.equal(await frame.locator('#view-layout').inputValue(), 'heatmap');
+    await frame.locator('#view-stats').filter({ hasText: 'of the 2,000 shown elements' }).waitFor();
+    const px = await canvasPixels(wb, 0, 0);
+    assert.deepEqual([px.width, px.height], [50, 40], 'rows × columns of one channel');
+    assert.ok(px.colours > 100, `a heatmap of normal noise shows many colours, saw ${px.colours}`);
+  });
+
+  it('an .npz: a stored member gets the Picture with numpy\'s bytes, a compressed one a sentence beside its values', async () => {
+    py(`y, x = np.mgrid[0:60, 0:80]
+np.savez(sys.argv[1] + '/stored.npz', grid=np.sin(x / 7.0) * np.cos(y / 11.0),
+    rgb=np.stack([x * 3, y * 4, np.full((60, 80), 200)], axis=-1).astype(np.uint8))
+np.savez_compressed(sys.argv[1] + '/packed.npz', grid=np.arange(12.0).reshape(3, 4)); print(1)`, dir);
+    wb = await session().open(dir);
+    await wb.openFromExplorer('stored.npz');
+    await wb.previewRendered();
+    let frame = wb.preview();
+    await frame.locator('button.member', { hasText: 'grid.npy' }).click();
+    await frame.locator('#member-detail #view-stats').filter({ hasText: 'of the 4,800 shown elements' }).waitFor();
+    const grid = await canvasPixels(wb, 0, 0);
+    assert.deepEqual([grid.width, grid.height], [80, 60]);
+    assert.ok(grid.colours > 100, `a smooth field shows many colours, saw ${grid.colours}`);
+    await frame.locator('button.member', { hasText: 'rgb.npy' }).click();
+    await frame.locator('tr.selected button.member', { hasText: 'rgb.npy' }).waitFor();
+    await frame.locator('#view-stats').filter({ hasText: 'of the 14,400 shown elements' }).waitFor();
+    assert.equal(await frame.locator('#view-layout').inputValue(), 'rgb');
+    const expected = py<number[]>(`with np.load(sys.argv[1]) as z:
+    print(json.dumps([int(v) for v in z['rgb'][10, 20]]))`, path.join(dir, 'stored.npz'));
+    assert.deepEqual((await canvasPixels(wb, 20, 10)).at, [...expected, 255]);
+
+    await wb.openFromExplorer('packed.npz');
+    frame = wb.preview();
+    await frame.locator('button.member', { hasText: 'grid.npy' }).click();
+    const why = frame.locator('#view-unavailable');
+    await why.waitFor();
+    assert.match((await why.textContent()) ?? '', /^grid\.npy is compressed \(np\.savez_compressed\), so its elements cannot be read in place/);
+    assert.equal(await frame.locator('#member-detail #values-table').isVisible(), true, 'the values table stays');
+    assert.equal(await frame.locator('#view-canvas').count(), 0);
+  });
 });

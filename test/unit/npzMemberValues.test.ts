@@ -9,7 +9,9 @@ import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { NpyError } from '../../src/core/errors';
 import { inspectNpz, inspectNpzBytes, NpzMember, NpzReport } from '../../src/core/npz/inspectNpz';
-import { INFLATE_CHUNK_BYTES, MAX_INFLATE_BYTES, readMemberValues, readNpzMemberValues, readNpzMemberValuesFromBytes } from '../../src/core/npz/memberValues';
+import { INFLATE_CHUNK_BYTES, MAX_INFLATE_BYTES, readMemberValues, readNpzMemberValues, readNpzMemberValuesFromBytes, storedMemberOffset } from '../../src/core/npz/memberValues';
+import { readValues } from '../../src/core/values/pages';
+import { readPlaneFromFile } from '../../src/core/values/planeReader';
 import { ReadAt } from '../../src/core/npz/countingReader';
 import { formatMessage } from '../../src/extension/model/translate';
 import { memberValuesToViewModel } from '../../src/extension/npzView';
@@ -88,6 +90,23 @@ describe('npz member values: bytes read and limits', function () {
     assert.deepEqual(page.items.map((i) => i.text), Array.from({ length: 10 }, (_, k) => `${(44 + k) * 1024 + 1}.0`));
     assert.equal(page.archiveBytesRead, 30 + 10 * 8);
     assert.equal(page.items[0]!.position, '[1, 44]');
+  });
+
+  it('a stored member read in place (the picture): storedMemberOffset + fileOffset give its plane and its element, nothing else', async () => {
+    const m = member(report, 'fort.npy');
+    const at = await storedMemberOffset(path, m);
+    assert.equal(at, m.localHeaderOffset + 30 + 'fort.npy'.length, 'after the local header and the name (no extra field)');
+    // a[10:13, 200:204] of the (1024, 256) Fortran array: stored at column * 1024 + row.
+    const plane = await readPlaneFromFile(path, m.report!, { view: { mode: 'window', row0: 10, col0: 200, rows: 3, cols: 4 } }, { fileOffset: at });
+    assert.deepEqual(Array.from(plane.values), [10, 11, 12].flatMap((r) => [200, 201, 202, 203].map((c) => c * 1024 + r)));
+    assert.equal(plane.bytesRead, 4 * 3 * 8, 'each column\'s 3 rows are one run');
+    const page = await readValues(path, m.report!, { start: 257n, count: 1 }, at);
+    assert.deepEqual(page.items.map((i) => i.text), [`${1 * 1024 + 1}.0`]);
+    await assert.rejects(storedMemberOffset(path, member(report, 'bigz.npy')), (e: unknown) => {
+      assert.ok(e instanceof NpyError);
+      assert.equal(e.message, 'bigz.npy is compressed, so its elements cannot be read in place.');
+      return true;
+    });
   });
 
   it('a deflated member inflates from its start only as far as the page, and says how far', async () => {

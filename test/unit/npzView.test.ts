@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { HostToNpzWebview, isNpzWebviewToHost, NpzWebviewToHost } from '../../src/common/npzMessages';
+import { ViewRequest } from '../../src/common/viewMessages';
 import { NpyError } from '../../src/core/errors';
 import { inspectNpz, NpzReport } from '../../src/core/npz/inspectNpz';
+import { viewLabels } from '../../src/extension/model/dataViewText';
 import { reportToViewModel } from '../../src/extension/model/reportView';
 import { formatMessage } from '../../src/extension/model/translate';
 import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';
@@ -197,6 +199,55 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     assert.ok(isNpzWebviewToHost({ type: 'action', action: 'copy-rust' }));
     assert.equal(isNpzWebviewToHost({ type: 'action', action: 'resize' }), false, 'no file-level actions on a member');
     assert.equal(isNpzWebviewToHost({ type: 'values-page', start: '-1' }), false);
+  });
+
+  it('the selected member\'s picture: built under its Values from view-setup, asks for its view, rebuilt after each re-render, or one sentence', async () => {
+    const { dom, posted } = loadedEntry();
+    // jsdom has no 2-D context: the drawing itself is checked in webview/dataView.test.ts.
+    (dom.window.HTMLCanvasElement.prototype as unknown as { getContext: () => null }).getContext = () => null;
+    const send = sender(dom);
+    const doc = dom.window.document;
+    const x = report.members[0]!;
+    const page = memberValuesToViewModel(x.report!, await readNpzMemberValues(report.path, x, { start: 0n, count: 2 }), { pageSize: 2 }, t);
+    const showMember = () => send({ type: 'npz', model: npzToViewModel(report, t), selected: { ...memberDetail(report, 0, t)!, values: page } });
+    const setup = (extra: { unavailable?: string } = {}) => send({ type: 'view-setup', setup: { shape: ['3'], fields: [], complex: false, image: false, kind: 'f', ui: viewLabels(t), ...extra } });
+    const requests = () => posted.filter((m): m is ViewRequest => m.type === 'view-request');
+    await showMember();
+    const rendered = posted.filter((m) => m.type === 'rendered').length;
+    await setup();
+    const section = doc.getElementById('data-view')!;
+    assert.equal(section.parentElement?.id, 'member-detail');
+    assert.equal(section.previousElementSibling?.id, 'values', 'under the member\'s values');
+    const req = requests().at(-1)!;
+    assert.deepEqual([req.rowAxis, req.colAxis, req.mode], [null, 0, 'fit'], 'a 1-D member: a line');
+    await send({ type: 'view-start', id: req.id, rows: 1, cols: 3, rowStart: 0, colStart: 0, step: 1, planeRows: 1, planeCols: 3, origin: ['0'], rowAxis: null, colAxis: 0, label: 'all 3 elements', channels: 1 });
+    await send({ type: 'view-rows', id: req.id, channel: 0, firstRow: 0, rowCount: 1, values: new Float64Array(3) });
+    await send({ type: 'view-done', id: req.id, stats: { count: 3, nan: 0, posInf: 0, negInf: 0, zeros: 3, min: 0, max: 0, mean: 0, std: 0 }, finite: { low: 0, high: 0 }, robust: null, statsText: 'the stats line', bytesRead: 24 });
+    assert.equal(doc.getElementById('view-label')?.textContent, 'all 3 elements');
+    assert.equal(doc.getElementById('view-stats')?.textContent, 'the stats line');
+    assert.equal(posted.filter((m) => m.type === 'rendered').length, rendered, 'the picture\'s messages are not page renders');
+    const zoom = doc.getElementById('view-zoom') as HTMLSelectElement;
+    zoom.value = 'window';
+    zoom.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    assert.equal(requests().at(-1)!.mode, 'window');
+    // Refresh: the page is rendered again, then the host posts the picture's setup again; the choices stay.
+    await showMember();
+    assert.equal(doc.getElementById('data-view'), null);
+    await setup();
+    assert.ok(doc.getElementById('view-canvas'));
+    assert.ok(requests().at(-1)!.id > req.id, 'the rebuilt picture asks again');
+    assert.equal(requests().at(-1)!.mode, 'window', 'a refresh keeps the zoom');
+    // Another member of the same shape starts from the defaults.
+    await send({ type: 'npz', model: npzToViewModel(report, t), selected: memberDetail(report, 3, t) });
+    await setup();
+    assert.equal(requests().at(-1)!.mode, 'fit', 'another member: the default zoom');
+    await showMember();
+    await setup({ unavailable: 'x.npy is compressed.' });
+    assert.equal(doc.getElementById('view-unavailable')?.textContent, 'x.npy is compressed.');
+    assert.equal(doc.getElementById('view-canvas'), null);
+    assert.ok(isNpzWebviewToHost(req));
+    assert.ok(isNpzWebviewToHost({ type: 'view-element', index: ['2'] }));
+    assert.equal(isNpzWebviewToHost({ ...req, width: 0 }), false);
   });
 
   it('Refresh: a labelled button in the archive toolbar, with or without a selected member; it posts refresh and keeps focus', async () => {

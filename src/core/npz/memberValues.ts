@@ -3,6 +3,7 @@
 // offset: a page costs its local header (30 bytes) plus the page's own bytes, whatever the archive's size.
 // A deflated member can only be inflated from its start, so a page costs the compressed bytes up to the page's
 // end; past MAX_INFLATE_BYTES the page is refused with one sentence instead of inflating without bound.
+import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { NpyError } from '../errors';
@@ -35,14 +36,28 @@ export interface MemberValuesOptions {
 
 /** Reads one page of `member` from the archive at `path` (opened for this page only). */
 export function readNpzMemberValues(path: string, member: NpzMember, request: ValuesRequest, options: MemberValuesOptions = {}): Promise<MemberValuesPage> {
+  return withRegularFile(path, 'a .npz archive', ({ handle }) => readMemberValues(handleReader(handle, path), member, request, options));
+}
+
+function handleReader(handle: FileHandle, path: string): ReadAt {
   const ctx = { action: 'read' as const, path };
-  return withRegularFile(path, 'a .npz archive', ({ handle }) => readMemberValues(async (buffer, offset, length, position) => {
+  return async (buffer, offset, length, position) => {
     try {
       return (await handle.read(buffer, offset, length, position)).bytesRead;
     } catch (e) {
       throw fsError(e, ctx);
     }
-  }, member, request, options));
+  };
+}
+
+/**
+ * Where a stored member's .npy starts in the archive at `path` (after its local header, whose lengths may differ
+ * from the directory's), so its elements can be read in place (readPlaneFromFile's fileOffset). A deflated member
+ * has no such place: refused with one sentence.
+ */
+export function storedMemberOffset(path: string, member: NpzMember): Promise<number> {
+  if (member.compression !== 'stored') return Promise.reject(new NpyError('bad-archive', `${member.name} is compressed, so its elements cannot be read in place.`));
+  return withRegularFile(path, 'a .npz archive', ({ handle }) => memberDataStart(countedReader(handleReader(handle, path)).read, member));
 }
 
 /** The same over the whole archive in memory (virtual file systems hand over whole files only). */

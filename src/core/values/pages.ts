@@ -76,12 +76,15 @@ function objectRefusal(report: NpyReport): NpyError {
   return new NpyError('object-dtype', `${report.fileName} holds Python objects stored as a pickle; the preview never reads or unpickles them, so it has no values to show.`);
 }
 
-/** Reads and decodes one page from a file on disk. Throws NpyError for object arrays, bad indices and I/O errors. */
-export async function readValues(path: string, report: NpyReport, request: ValuesRequest): Promise<ValuesPage> {
+/**
+ * Reads and decodes one page from a file on disk; the .npy starts at fileOffset (a stored .npz member read in
+ * place). Throws NpyError for object arrays, bad indices and I/O errors.
+ */
+export async function readValues(path: string, report: NpyReport, request: ValuesRequest, fileOffset = 0): Promise<ValuesPage> {
   if (report.objectData) throw objectRefusal(report);
   const ctx = { action: 'read' as const, path };
   return withRegularFile(path, 'a .npy file', ({ handle }) =>
-    readValuesFrom({ read: (position, length) => readAt(handle, position, length, ctx) }, report, request));
+    readValuesFrom({ read: (position, length) => readAt(handle, fileOffset + position, length, ctx) }, report, request));
 }
 
 /** The same over bytes already in memory (virtual file systems hand over whole files). */

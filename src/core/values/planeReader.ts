@@ -35,6 +35,8 @@ export interface PlaneOptions {
   onRows?: (rows: PlaneRows) => void;
   /** Reads in flight at once; 1 for a source that must be read in ascending order. */
   concurrency?: number;
+  /** readPlaneFromFile: where the .npy starts in the file (a stored .npz member); every position shifts by it. */
+  fileOffset?: number;
 }
 
 export interface Plane extends PlanePlan {
@@ -160,6 +162,7 @@ export async function readPlane(source: ByteSource, report: NpyReport, request: 
 /** readPlane over a file on disk, opened for this view only. */
 export function readPlaneFromFile(path: string, report: NpyReport, request: PlaneRequest = {}, options: PlaneOptions = {}): Promise<Plane> {
   const ctx = { action: 'read' as const, path };
+  const offset = options.fileOffset ?? 0;
   return withRegularFile(path, 'a .npy file', ({ handle }) =>
-    readPlane({ read: (position, length) => readAt(handle, position, length, ctx) }, report, request, options));
+    readPlane({ read: (position, length) => readAt(handle, offset + position, length, ctx) }, report, request, options));
 }

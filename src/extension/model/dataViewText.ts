@@ -60,5 +60,6 @@ export function viewLabels(t: Translate): ViewLabels {
     layout: t('Draw as'), layoutHeatmap: t('heatmap'), layoutRgb: t('RGB(A) image (H, W, C)'), layoutChw: t('RGB(A) image, channel first (C, H, W)'),
     table: t('Show the numbers as a table'), canvas: t('Picture of the shown elements; the cursor\'s element is described below. Arrow keys move the cursor (pan in 1:1).'),
     nan: t('NaN'), inf: t('±Inf (clamped, marked)'), reading: t('Reading…'),
+    imageOutOfRange: t('Drawn as a heatmap of one channel: the shown values run from {0} to {1}, outside the [0, 1] of a float RGB(A) image. Choose "RGB(A) image" under Draw as to see them clipped.'),
   };
 }

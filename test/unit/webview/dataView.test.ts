@@ -7,6 +7,7 @@ import { COLORMAP_NAMES, colormapRgb } from '../../../src/common/colormaps';
 import { ElementRequest, ViewRequest, ViewSetup } from '../../../src/common/viewMessages';
 import { viewLabels } from '../../../src/extension/model/dataViewText';
 import { formatMessage } from '../../../src/extension/model/translate';
+import { pythonJson, requireNumpy } from '../../helpers/python';
 import { onViewInput, onViewKey, onViewMessage, renderDataView, setPoster } from '../../../src/webview/dataView';
 
 interface Put { width: number; height: number; data: Uint8ClampedArray }
@@ -182,5 +183,76 @@ describe('webview data view', () => {
     renderDataView(doc, setup(['3'], { unavailable: 'The elements are strings.' }));
     assert.equal(doc.getElementById('view-unavailable')!.textContent, 'The elements are strings.');
     assert.equal(doc.getElementById('view-canvas'), null);
+  });
+});
+
+describe('webview data view: float images only in [0, 1]', () => {
+  before(function () { requireNumpy(this); });
+
+  interface NumpyImage { rows: number; cols: number; planes: number[]; rgba: number[]; min: number; max: number }
+  /** A numpy-made (H, W, 3) float64 image: its channel planes as the host posts them, and imshow's clipped RGBA bytes. */
+  function numpyImage(kind: 'random' | 'standard_normal', h: number, w: number): NumpyImage {
+    return pythonJson<NumpyImage>(`
+import json, sys
+import numpy as np
+a = getattr(np.random.default_rng(11), sys.argv[1])((int(sys.argv[2]), int(sys.argv[3]), 3))
+rgba = np.dstack([(np.clip(a, 0, 1) * 255).astype(np.uint8), np.full(a.shape[:2], 255, np.uint8)])
+print(json.dumps({'rows': a.shape[0], 'cols': a.shape[1], 'planes': a.transpose(2, 0, 1).ravel().tolist(),
+    'rgba': rgba.ravel().tolist(), 'min': float(a.min()), 'max': float(a.max())}))`, [kind, String(h), String(w)]);
+  }
+
+  function answerImage(doc: Document, req: ViewRequest, a: NumpyImage, channels: number): void {
+    onViewMessage(doc, { type: 'view-start', id: req.id, rows: a.rows, cols: a.cols, rowStart: 0, colStart: 0, step: 1, planeRows: a.rows, planeCols: a.cols,
+      origin: req.index.map(() => '0'), rowAxis: req.rowAxis, colAxis: req.colAxis, label: 'all', channels });
+    const n = a.rows * a.cols;
+    for (let ch = 0; ch < channels; ch++) {
+      onViewMessage(doc, { type: 'view-rows', id: req.id, channel: ch, firstRow: 0, rowCount: a.rows, values: Float64Array.from(a.planes.slice(ch * n, (ch + 1) * n)) });
+    }
+    onViewMessage(doc, { type: 'view-done', id: req.id, stats: { count: n * channels, nan: 0, posInf: 0, negInf: 0, zeros: 0, min: a.min, max: a.max, mean: null, std: null },
+      finite: { low: a.min, high: a.max }, robust: null, statsText: 'stats line', bytesRead: n * channels * 8 });
+  }
+
+  it('numpy\'s rng.random (H, W, 3) float image lies in [0, 1]: drawn as RGB, no second request', () => {
+    const { doc, puts, posted } = page();
+    const a = numpyImage('random', 5, 4);
+    renderDataView(doc, setup(['5', '4', '3'], { image: true, kind: 'f' }));
+    const req = posted.at(-1)!;
+    assert.equal(req.channelAxis, 2);
+    answerImage(doc, req, a, 3);
+    assert.deepEqual(Array.from(puts.get('view-canvas')!.at(-1)!.data), a.rgba, 'imshow\'s bytes');
+    assert.equal(posted.at(-1), req, 'no other view asked for');
+    assert.equal(doc.getElementById('view-image-note'), null);
+    assert.equal((doc.getElementById('view-layout') as HTMLSelectElement).value, 'rgb');
+  });
+
+  it('numpy\'s standard_normal (H, W, 3) floats leave [0, 1]: a heatmap of channel 0 with one sentence; RGB chosen by hand is kept, clipped', () => {
+    const { doc, puts, posted } = page();
+    const a = numpyImage('standard_normal', 5, 6);
+    renderDataView(doc, setup(['5', '6', '3'], { image: true, kind: 'f' }));
+    const rgb = posted.at(-1)!;
+    answerImage(doc, rgb, a, 3);
+    const heat = posted.at(-1)!;
+    assert.notEqual(heat, rgb, 'asked again, as a heatmap');
+    assert.equal(heat.channelAxis, undefined);
+    assert.deepEqual([heat.rowAxis, heat.colAxis, heat.index[2]], [0, 1, '0'], 'rows × columns of channel 0');
+    const six = (x: number): string => String(Number(x.toPrecision(6)));
+    assert.equal(doc.getElementById('view-image-note')!.textContent,
+      `Drawn as a heatmap of one channel: the shown values run from ${six(a.min)} to ${six(a.max)}, outside the [0, 1] of a float RGB(A) image. Choose "RGB(A) image" under Draw as to see them clipped.`);
+    const layout = doc.getElementById('view-layout') as HTMLSelectElement;
+    assert.equal(layout.value, 'heatmap');
+    assert.ok([...layout.options].some((o) => o.value === 'rgb'), 'RGB stays on offer');
+    // The picture is the heatmap of channel 0 (a[:, :, 0]): one canvas pixel per element.
+    answerImage(doc, heat, { ...a, planes: a.planes.slice(0, a.rows * a.cols) }, 1);
+    const img = puts.get('view-canvas')!.at(-1)!;
+    assert.deepEqual([img.width, img.height], [6, 5]);
+
+    layout.value = 'rgb';
+    onViewInput(doc, layout);
+    const chosen = posted.at(-1)!;
+    assert.equal(chosen.channelAxis, 2);
+    assert.equal(doc.getElementById('view-image-note'), null, 'the sentence goes with the choice');
+    answerImage(doc, chosen, a, 3);
+    assert.equal(posted.at(-1), chosen, 'a chosen RGB layout is not switched back');
+    assert.deepEqual(Array.from(puts.get('view-canvas')!.at(-1)!.data), a.rgba, 'clipped as imshow clips');
   });
 });

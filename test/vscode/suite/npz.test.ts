@@ -2,7 +2,7 @@
 // and a Zip64 one over 4 GiB (sparse, through numpy's zipfile path). Every member report agrees with what
 // numpy reads from that member; a damaged archive gives the error page.
 import * as assert from 'node:assert/strict';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, freshDir, waitFor, ZeroedNpyApi } from './extension';
@@ -214,5 +214,130 @@ print(1)`, file, kind);
         assert.deepEqual(w.values!.items, numpyTexts(file, 'words', 0, 20));
       });
     }
+  });
+});
+
+describe('the picture of a selected .npz member', function () {
+  this.timeout(120_000);
+  interface ViewDone { id: number; rows: number; cols: number; step: number; channels: number; bytesRead: number; values: Float64Array }
+  interface PictureState extends NpzState {
+    view: { unavailable?: string; error?: string; done?: ViewDone; element?: { index: string[]; text: string } };
+    requestView(r: Record<string, unknown>): void;
+    requestElement(index: string[]): void;
+    refresh(): void;
+  }
+  let dir: string;
+  let nextId = 5000;
+  before(async () => { dir = await freshDir('npzPicture'); });
+  afterEach(() => closeAllEditors());
+
+  const state = async (file: string): Promise<PictureState> => npzOf(await api(), file) as PictureState;
+
+  /** Asks for a view exactly as the webview does; asks again if a re-render's own request superseded ours. */
+  async function view(file: string, r: Record<string, unknown>): Promise<ViewDone> {
+    for (let attempt = 1; ; attempt++) {
+      const id = nextId++;
+      const before = (await state(file)).view.done;
+      (await state(file)).requestView({ ...r, id });
+      const outcome = await waitFor(`view ${id}`, async () => {
+        const s = await state(file);
+        if (s.view.error) throw new Error(s.view.error);
+        const done = s.view.done;
+        if (done?.id === id) return done;
+        return done !== undefined && done !== before && attempt < 3 ? 'superseded' : undefined;
+      }, 60_000);
+      if (outcome !== 'superseded') return outcome;
+    }
+  }
+
+  /** numpy's z[key][expr] as float64 bytes (exact, through a raw file). */
+  function numpyPart(file: string, key: string, expr: string): Buffer {
+    const out = path.join(dir, 'expected.bin');
+    py(`with np.load(sys.argv[1]) as z:
+    a = z[sys.argv[2]]
+np.ascontiguousarray(${expr}, dtype=np.float64).tofile(sys.argv[3]); print(1)`, file, key, out);
+    return readFileSync(out);
+  }
+  const bytesOf = (v: Float64Array): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
+  async function selectMember(file: string, name: string): Promise<PictureState> {
+    const s = await state(file);
+    const index = s.members!.findIndex((m) => m.member === name);
+    s.select(index);
+    // The webview builds the member's picture and asks for its first view by itself.
+    return waitFor(`the first view of ${name}`, async () => {
+      const now = await state(file);
+      return now.selected === index && (now.view.done || now.view.unavailable) ? now : undefined;
+    }, 60_000);
+  }
+
+  it('np.savez: a stored 2-D float member is read in place and its views are numpy\'s slices; switching members rebuilds the view', async () => {
+    const file = path.join(dir, 'stored.npz');
+    py(`y, x = np.mgrid[0:300, 0:700]
+np.savez(sys.argv[1], first=np.arange(5, dtype='<i2'), grid=np.sin(x / 37.0) * np.cos(y / 23.0)); print(1)`, file);
+    await openNpz(file);
+    const s = await selectMember(file, 'grid.npy');
+    assert.equal(s.view.unavailable, undefined);
+    const fit = await view(file, { rowAxis: 0, colAxis: 1, index: ['0', '0'], mode: 'fit', row0: 0, col0: 0, width: 512, height: 384 });
+    assert.equal(fit.step, 2);
+    assert.deepEqual(bytesOf(fit.values), numpyPart(file, 'grid', 'a[::2, ::2]'), 'fit view = a[::2, ::2]');
+    const win = await view(file, { rowAxis: 0, colAxis: 1, index: ['0', '0'], mode: 'window', row0: 10, col0: 100, width: 64, height: 32 });
+    assert.deepEqual(bytesOf(win.values), numpyPart(file, 'grid', 'a[10:42, 100:164]'), '1:1 window = a[10:42, 100:164]');
+    // A 32 × 64 window of rows 5,600 bytes apart: the rows' bytes, never the member (1.68 MB).
+    assert.ok(win.bytesRead <= 2 * 32 * 64 * 8 + 32 * 4096, `read ${win.bytesRead} bytes`);
+    // The cursor's exact text: one element decoded at the member's place in the archive.
+    (await state(file)).requestElement(['3', '5']);
+    const element = await waitFor('the element text', async () => {
+      const e = (await state(file)).view.element;
+      return e?.index.join(',') === '3,5' ? e : undefined;
+    });
+    assert.equal(element.text, py<string>(`with np.load(sys.argv[1]) as z:
+    print(json.dumps(str(z['grid'][3, 5])))`, file));
+
+    const first = await selectMember(file, 'first.npy');
+    await waitFor('the view of first.npy', async () => ((await state(file)).view.done?.cols === 5 ? true : undefined));
+    assert.deepEqual(bytesOf((await state(file)).view.done!.values), numpyPart(file, 'first', 'a'), 'the 1-D member as a line');
+    assert.equal(first.view.unavailable, undefined);
+  });
+
+  it('live: the archive rewritten with the member at another place redraws numpy\'s new numbers', async () => {
+    const file = path.join(dir, 'live.npz');
+    py(`np.savez(sys.argv[1], first=np.arange(3.0), grid=np.arange(40.0).reshape(5, 8)); print(1)`, file);
+    await openNpz(file);
+    await selectMember(file, 'grid.npy');
+    const whole = { rowAxis: 0, colAxis: 1, index: ['0', '0'], mode: 'fit', row0: 0, col0: 0, width: 64, height: 64 };
+    assert.deepEqual(bytesOf((await view(file, whole)).values), numpyPart(file, 'grid', 'a'));
+    // A bigger first member moves grid's bytes further into the archive: the view must follow it there.
+    py(`np.savez(sys.argv[1], first=np.ones(5000), grid=-np.arange(40.0).reshape(5, 8) / 3); print(1)`, file);
+    (await state(file)).refresh();
+    const expected = numpyPart(file, 'grid', 'a');
+    await waitFor('the redrawn view', async () => {
+      const done = (await state(file)).view.done;
+      return done && bytesOf(done.values).equals(expected) ? true : undefined;
+    }, 60_000);
+    assert.deepEqual(bytesOf((await view(file, whole)).values), expected);
+  });
+
+  it('np.savez_compressed: one sentence instead of the picture, and the values table stays', async () => {
+    const file = path.join(dir, 'compressed.npz');
+    py(`np.savez_compressed(sys.argv[1], grid=np.arange(600.0).reshape(20, 30)); print(1)`, file);
+    await openNpz(file);
+    const s = await selectMember(file, 'grid.npy');
+    assert.equal(s.view.unavailable, 'grid.npy is compressed (np.savez_compressed), so its elements cannot be read in place; the picture is drawn for stored members only (np.savez), and the values table above reads this one page by page.');
+    assert.equal(s.view.done, undefined);
+    assert.deepEqual(s.values!.items, py<string[]>(`with np.load(sys.argv[1]) as z:
+    print(json.dumps([str(x) for x in z['grid'].flat[:20]]))`, file));
+  });
+
+  it('a stored member shorter than its header: one sentence, never the next member\'s bytes drawn as data', async () => {
+    const file = path.join(dir, 'short.npz');
+    py(`import io, zipfile
+b = io.BytesIO(); np.save(b, np.arange(10.0))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:
+    z.writestr('short.npy', b.getvalue()[:-7 * 8]); z.writestr('next.npy', b.getvalue())
+print(1)`, file);
+    await openNpz(file);
+    const s = await selectMember(file, 'short.npy');
+    assert.equal(s.view.unavailable, 'short.npy holds less data than its header describes, so the picture is not drawn: its missing elements would be read from the archive\'s next bytes.');
   });
 });
