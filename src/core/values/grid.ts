@@ -47,11 +47,12 @@ export function gridBounds(report: Pick<NpyReport, 'shape' | 'itemsize'>, reques
   const n = shape.length;
   if (n < 2) refuse(`A grid needs 2 or more dimensions; this array has ${n}.`);
   if (request.lead.length !== n - 2) refuse(`The grid needs ${n - 2} leading index${n - 2 === 1 ? '' : 'es'}, not ${request.lead.length}.`);
+  // An axis of length 0: no element at all (and no leading index can be in range).
+  if (shape.some((d) => d === 0n)) return { rows: 0, cols: 0 };
   request.lead.forEach((v, k) => {
     if (v < 0n || v >= shape[k]) refuse(`Index ${v} is out of range for axis ${k}, which has size ${formatCount(shape[k])}.`);
   });
   const [R, C] = [shape[n - 2], shape[n - 1]];
-  if (R === 0n || C === 0n) return { rows: 0, cols: 0 };
   if (request.row < 0n || request.row >= R) refuse(`Row ${request.row} is out of range for axis ${n - 2}, which has size ${formatCount(R)}.`);
   if (request.col < 0n || request.col >= C) refuse(`Column ${request.col} is out of range for axis ${n - 1}, which has size ${formatCount(C)}.`);
   let cols = Math.max(1, Math.min(Math.floor(request.cols) || 1, MAX_PAGE_COUNT));
