@@ -33,9 +33,13 @@ export function appendGrid(doc: Doc, section: HTMLElement, v: ValuesViewModel, g
   }
 }
 
-/** One labelled number box per leading axis and a button applying them (Enter in a box does too). */
+/**
+ * One labelled number box per leading axis and a button applying them (Enter in a box does too). min/max bound
+ * the arrow keys; novalidate lets a typed "-1" (numpy's last) or an out-of-range number reach the host, which
+ * takes the one or answers the other with a sentence.
+ */
 function leadForm(doc: Doc, g: GridViewModel): HTMLElement {
-  const form = el(doc, 'form', undefined, { id: 'grid-lead', class: 'values-goto grid-lead', role: 'group', 'aria-label': g.ui.leadGroup });
+  const form = el(doc, 'form', undefined, { id: 'grid-lead', class: 'values-goto grid-lead', role: 'group', 'aria-label': g.ui.leadGroup, novalidate: '' });
   for (const b of g.lead) {
     const id = `grid-lead-${b.axis}`;
     const input = el(doc, 'input', undefined, {
