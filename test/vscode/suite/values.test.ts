@@ -102,6 +102,16 @@ describe('preview values', () => {
     const refused = await page(file, { goto: '3, 0, 0' }, (s) => s.values?.error !== undefined && s.values.gotoText === '3, 0, 0');
     assert.match(refused.values!.error!, /out of range for axis 0/);
     assert.equal(refused.values!.grid!.row, '16', 'a refused index keeps the page');
+
+    // The file is rewritten on disk (same shape, new numbers): the re-read keeps the plane and the page.
+    const before = refused.values!.grid!.cells[0][0];
+    py(`np.save(sys.argv[1], np.asfortranarray(np.random.default_rng(4).standard_normal((3, 37, 20)).astype('<f4'))); print(1)`, file);
+    const reread = await waitFor('the re-read after the rewrite', async () => {
+      const s = await state(file);
+      return s.values?.grid && s.values.grid.cells[0][0] !== before ? s : undefined;
+    });
+    assert.deepEqual([reread.values!.grid!.lead, reread.values!.grid!.row, reread.values!.grid!.col], [['1'], '16', '8']);
+    assert.deepEqual(reread.values!.grid!.cells, numpyGrid(file, [1], 16, 8));
   });
 
   it('a 1 TiB sparse 2-D array: the grid at "Go to -1" reads only its own bytes', async () => {
