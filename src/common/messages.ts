@@ -20,6 +20,8 @@ export type WebviewToHost =
   | { type: 'refresh' }
   /** Previous/Next: show the page starting at this C-order flat index (decimal). */
   | { type: 'values-page'; start: string }
+  /** The values grid (2 or more dimensions): the plane at the leading indices as typed in their boxes (the host checks them), from this row and column (decimals). */
+  | { type: 'values-grid'; lead: string[]; row: string; col: string }
   /** "Go to index" as typed (flat "12" or N-d "3, 4, 5"); the host validates it. */
   | { type: 'values-goto'; text: string }
   | ViewRequest
@@ -27,6 +29,15 @@ export type WebviewToHost =
 
 /** Longest "Go to index" text accepted from the webview. */
 export const MAX_GOTO_TEXT = 1000;
+
+/** Leading indices a grid message may carry at most (numpy allows 64 dimensions). */
+export const MAX_GRID_LEAD = 64;
+/** Longest text of one leading-index box. */
+export const MAX_LEAD_TEXT = 40;
+
+function isDecimal(v: unknown): v is string {
+  return typeof v === 'string' && /^\d{1,20}$/.test(v);
+}
 
 export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
@@ -36,7 +47,11 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (t === 'view-element') return isElementRequest(m);
   if (t === 'values-page') {
     const start = (m as { start?: unknown }).start;
-    return typeof start === 'string' && /^\d{1,20}$/.test(start);
+    return isDecimal(start);
+  }
+  if (t === 'values-grid') {
+    const g = m as { lead?: unknown; row?: unknown; col?: unknown };
+    return Array.isArray(g.lead) && g.lead.length <= MAX_GRID_LEAD && g.lead.every((v) => typeof v === 'string' && v.length <= MAX_LEAD_TEXT) && isDecimal(g.row) && isDecimal(g.col);
   }
   if (t === 'values-goto') {
     const text = (m as { text?: unknown }).text;

@@ -71,6 +71,42 @@ export interface ValuesLabels {
   valueColumn: string;
 }
 
+/** One cell of the values grid: numpy's text of the element, its C-order flat index and N-d index. */
+export interface GridCell { text: string; index: string; position: string; missing?: boolean }
+
+/** A labelled number box choosing the index on one leading axis (N-D arrays: every axis but the last two). */
+export interface GridLeadBox { axis: number; index: string; max: string; label: string }
+
+export interface GridLabels {
+  rowsNav: string; colsNav: string;
+  prevRows: string; nextRows: string; prevCols: string; nextCols: string;
+  /** The group of leading-index boxes, and its button applying them. */
+  leadGroup: string; leadApply: string;
+  /** The grid's accessible name and its corner cell ("axis 0 ↓ · axis 1 →"). */
+  caption: string; corner: string;
+  /** Keyboard help for the grid: PageUp/PageDown, Alt+PageUp/Alt+PageDown. */
+  keys: string;
+}
+
+/**
+ * The values of a plane as a grid (arrays of 2 or more dimensions): rows along axis ndim − 2, columns along
+ * axis ndim − 1, the other axes at `lead`. Positions are decimal strings (they can pass 2^53).
+ */
+export interface GridViewModel {
+  lead: GridLeadBox[];
+  row: string;
+  col: string;
+  rowHeaders: string[];
+  colHeaders: string[];
+  cells: GridCell[][];
+  /** First row / column of the neighbouring pages, or null at the edge. */
+  prevRow: string | null;
+  nextRow: string | null;
+  prevCol: string | null;
+  nextCol: string | null;
+  ui: GridLabels;
+}
+
 /** The Values section: one page of elements in numpy's C-order flat index (a.flat), whatever the file's order. */
 export interface ValuesViewModel {
   /** Flat index of the first row, decimal. */
@@ -97,6 +133,8 @@ export interface ValuesViewModel {
   gotoText: string;
   bytesRead: number;
   ui: ValuesLabels;
+  /** 2 or more dimensions: the plane as a grid (rows is then empty and prevStart/nextStart null). */
+  grid?: GridViewModel;
 }
 
 export interface PreviewViewModel {

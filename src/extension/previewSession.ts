@@ -7,6 +7,7 @@ import { ViewRequest } from '../common/viewMessages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
+import { readGrid, readGridFromBytes } from '../core/values/grid';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
 import { DataViewHost, DataViewSnapshot, uriViewSource } from './dataView';
 import { displayName, inspectUri } from './fileAccess';
@@ -14,6 +15,7 @@ import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
 import { errorSentence, errorToViewModel, pageStartOf, valuesSnapshot, ValuesSnapshot, reportToViewModel, valuesTarget, valuesToViewModel, valuesUnavailable } from './model/reportView';
 import { pythonSnippet, rustSnippet } from './model/snippets';
+import { clampGrid, GRID_COLS, GRID_ROWS, gridOrigin, GridPosition, GridRequest, gridTarget, gridToViewModel, hasGrid } from './model/valuesGrid';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 import { readSettings } from './settings';
@@ -36,6 +38,8 @@ export interface PreviewSessionSnapshot extends PreviewSnapshot {
   /** Asks for an element's exact text, as the webview's cursor does. */
   requestElement(index: string[]): void;
   showValues(request: { start: string } | { goto: string }): void;
+  /** The grid's paging buttons and leading-index boxes (2 or more dimensions), as the webview posts them. */
+  showGrid(request: { lead: string[]; row: string; col: string }): void;
   /** Stats made by the change poll while the panel was visible (one per ~1.5 s; 0 for non-file: URIs). */
   polls: number;
   /** Re-reads now, exactly as the Refresh button does. */
@@ -50,6 +54,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private generation = 0;
   /** Flat index of the first element shown; kept across re-reads of a changed file. */
   private valuesStart = 0n;
+  /** Arrays of 2 or more dimensions: the grid page shown; kept across re-reads like valuesStart. */
+  private gridPos?: GridPosition;
   private values?: ValuesViewModel;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
@@ -68,7 +74,8 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       registry.add(this),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri)) this.enqueue(() => this.showValues({ start: this.valuesStart }));
+        // The grid's page size is fixed: only the list follows the setting.
+        if (e.affectsConfiguration('zeroedNpy.valuesPerPage', uri) && !(this.report && hasGrid(this.report))) this.enqueue(() => this.showValues({ start: this.valuesStart }));
       }),
       this.watch,
     );
@@ -86,6 +93,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       requestElement: (index) => this.onMessage({ type: 'view-element', index }),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
+      showGrid: (request) => this.onMessage({ type: 'values-grid', ...request }),
       polls: this.watch.polls,
       refresh: () => this.onMessage({ type: 'refresh' }),
     };
@@ -118,8 +126,11 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       // The page shown before the change stays, moved back inside the array if the array shrank.
       const size = readSettings(this.uri).valuesPerPage;
       if (this.valuesStart >= report.elementCount) this.valuesStart = pageStartOf(report.elementCount - 1n, size);
-      const values = await this.readPage(report, { start: this.valuesStart, count: size }, this.keptGoto(report));
+      const grid = hasGrid(report) ? clampGrid(this.gridPos ?? gridOrigin(report), report) : undefined;
+      const values = grid ? await this.readGridPage(report, grid, this.keptGoto(report))
+        : await this.readPage(report, { start: this.valuesStart, count: size }, this.keptGoto(report));
       if (gen !== this.generation) return;
+      this.gridPos = grid;
       this.report = report;
       this.reportJson = reportToJson(report);
       this.error = undefined;
@@ -151,6 +162,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
+      case 'values-grid': this.enqueue(() => this.showValues({ lead: m.lead, row: BigInt(m.row), col: BigInt(m.col) })); break;
       // Not queued: a newer view aborts the older one instead of waiting behind it.
       case 'view-request': void this.dataView.request(m); break;
       case 'view-element': void this.dataView.element(m); break;
@@ -166,25 +178,48 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   }
 
   /** Reads one page (never throws: a failure becomes the section's sentence). */
-  private async readPage(report: NpyReport, request: ValuesRequest, extra: { error?: string; gotoText?: string; target?: bigint } = {}): Promise<ValuesViewModel> {
+  private readPage(report: NpyReport, request: ValuesRequest, extra: { error?: string; gotoText?: string; target?: bigint } = {}): Promise<ValuesViewModel> {
+    return this.readSection(report, (path) => readValues(path, report, request), (bytes) => readValuesFromBytes(bytes, report, request),
+      (page) => valuesToViewModel(report, page, { pageSize: request.count, ...extra }, t));
+  }
+
+  /** One grid page (arrays of 2 or more dimensions), likewise. */
+  private readGridPage(report: NpyReport, pos: GridPosition, extra: { error?: string; gotoText?: string; target?: bigint } = {}): Promise<ValuesViewModel> {
+    const request = { ...pos, rows: GRID_ROWS, cols: GRID_COLS };
+    return this.readSection(report, (path) => readGrid(path, report, request), (bytes) => readGridFromBytes(bytes, report, request),
+      (page) => gridToViewModel(report, page, extra, t));
+  }
+
+  private async readSection<P>(report: NpyReport, fromFile: (path: string) => Promise<P>, fromBytes: (bytes: Uint8Array) => Promise<P>,
+    toModel: (page: P) => ValuesViewModel): Promise<ValuesViewModel> {
     if (report.objectData) {
       return valuesUnavailable(t('The elements are Python objects stored as a pickle; the preview never reads or unpickles them.'), t);
     }
     try {
-      const page = this.uri.scheme === 'file'
-        ? await readValues(this.uri.fsPath, report, request)
-        // Other file systems hand over whole files only, and inspectUri accepted this one as small enough.
-        : await readValuesFromBytes(await vscode.workspace.fs.readFile(this.uri), report, request);
-      return valuesToViewModel(report, page, { pageSize: request.count, ...extra }, t);
+      // Other file systems hand over whole files only, and inspectUri accepted this one as small enough.
+      return toModel(this.uri.scheme === 'file' ? await fromFile(this.uri.fsPath) : await fromBytes(await vscode.workspace.fs.readFile(this.uri)));
     } catch (e) {
       return valuesUnavailable(errorSentence(e), t);
     }
   }
 
+  /** A grid request (paging buttons, leading-index boxes, "Go to index"): reads that grid page and posts it. */
+  private async showGrid(report: NpyReport, request: GridRequest): Promise<void> {
+    const gen = this.generation;
+    const { pos, extra } = gridTarget(request, report, this.gridPos ?? gridOrigin(report));
+    const values = await this.readGridPage(report, pos, extra);
+    if (gen !== this.generation || report !== this.report) return;
+    this.gridPos = pos;
+    this.values = values;
+    void this.panel.webview.postMessage({ type: 'values', values } satisfies HostToWebview);
+  }
+
   /** Previous/Next (a start index) or "Go to index" (text the user typed): reads that page and posts it. */
-  private async showValues(request: { start: bigint } | { goto: string }): Promise<void> {
+  private async showValues(request: GridRequest): Promise<void> {
     const report = this.report;
     if (!report) return;
+    if (hasGrid(report)) return this.showGrid(report, request);
+    if ('lead' in request) return;
     const gen = this.generation;
     const count = readSettings(this.uri).valuesPerPage;
     const { start, extra } = valuesTarget(request, report, count, this.valuesStart);

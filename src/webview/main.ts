@@ -4,6 +4,7 @@ import { ActionId } from '../common/viewModel';
 import { onViewMessage, setPoster } from './dataView';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
+import { gridButtonMessage, gridKeyMessage, gridLeadMessage } from './valuesGrid';
 import { listenToDataView } from './viewEvents';
 
 interface VsCodeApi { postMessage(message: WebviewToHost): void }
@@ -29,12 +30,23 @@ document.addEventListener('click', (event) => {
   if (!button || button.disabled) return;
   const action = button.getAttribute('data-action');
   const start = button.getAttribute('data-values-start');
+  const grid = gridButtonMessage(document, button);
   if (button.hasAttribute('data-refresh')) vscode.postMessage({ type: 'refresh' });
+  else if (grid) vscode.postMessage(grid);
   else if (action) vscode.postMessage({ type: 'action', action: action as ActionId });
   else if (start !== null) vscode.postMessage({ type: 'values-page', start });
 });
 
 onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
+// The grid's leading-index boxes (Enter or Show Plane) and its page keys.
+document.addEventListener('submit', (event) => {
+  const m = event.target instanceof HTMLFormElement ? gridLeadMessage(document, event.target) : null;
+  if (m) { event.preventDefault(); vscode.postMessage(m); }
+});
+document.addEventListener('keydown', (event) => {
+  const m = gridKeyMessage(document, event);
+  if (m) { event.preventDefault(); vscode.postMessage(m); }
+});
 
 listenToDataView(document);
 

@@ -2,6 +2,7 @@
 // field named "<img onerror=…>" stays text. No inline styles or handlers: the CSP forbids them anyway.
 import { ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel, ViewSection } from '../common/viewModel';
 import { badge, Doc, el, fieldsTable, renderErrorPage, root, valuesTable } from './dom';
+import { appendGrid } from './valuesGrid';
 
 const ACTIONS: readonly ActionId[] = ['copy-json', 'copy-python', 'copy-python-rw', 'copy-rust', 'create-like', 'resize'];
 
@@ -98,12 +99,17 @@ function valuesSection(doc: Doc, v: ValuesViewModel): HTMLElement {
   section.appendChild(el(doc, 'p', v.summary, { id: 'values-summary', class: 'values-summary' }));
   if (v.note) section.appendChild(el(doc, 'p', v.note, { class: 'values-note' }));
   if (v.paging) section.appendChild(valuesNav(doc, v));
+  // 2 or more dimensions: the plane as rows × columns (valuesGrid.ts); otherwise one element per row.
+  if (v.grid) {
+    appendGrid(doc, section, v, v.grid);
+    return section;
+  }
   if (v.error) section.appendChild(el(doc, 'p', v.error, { id: 'values-error', role: 'alert' }));
-  if (v.rows.length > 0) section.appendChild(valuesGrid(doc, v));
+  if (v.rows.length > 0) section.appendChild(valuesList(doc, v));
   return section;
 }
 
-/** Previous/Next and the "Go to index" form. */
+/** Previous/Next (the list only: the grid has its own) and the "Go to index" form. */
 function valuesNav(doc: Doc, v: ValuesViewModel): HTMLElement {
   const nav = el(doc, 'div', undefined, { class: 'values-nav', role: 'group', 'aria-label': v.ui.navigation });
   const pageButton = (id: string, label: string, start: string | null): HTMLButtonElement => {
@@ -112,7 +118,7 @@ function valuesNav(doc: Doc, v: ValuesViewModel): HTMLElement {
     else b.setAttribute('data-values-start', start);
     return b;
   };
-  nav.append(pageButton('values-prev', v.ui.previous, v.prevStart), pageButton('values-next', v.ui.next, v.nextStart));
+  if (!v.grid) nav.append(pageButton('values-prev', v.ui.previous, v.prevStart), pageButton('values-next', v.ui.next, v.nextStart));
   const form = el(doc, 'form', undefined, { id: 'values-goto', class: 'values-goto' });
   const input = el(doc, 'input', undefined, {
     id: 'values-index', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: v.ui.gotoPlaceholder,
@@ -125,7 +131,7 @@ function valuesNav(doc: Doc, v: ValuesViewModel): HTMLElement {
 }
 
 /** One row per element; the element "Go to index" asked for is marked (aria-current) on its aligned page. */
-function valuesGrid(doc: Doc, v: ValuesViewModel): HTMLElement {
+function valuesList(doc: Doc, v: ValuesViewModel): HTMLElement {
   const table = el(doc, 'table', undefined, { id: 'values-table' });
   const head = el(doc, 'thead');
   const hr = el(doc, 'tr');
@@ -148,6 +154,11 @@ function valuesGrid(doc: Doc, v: ValuesViewModel): HTMLElement {
   return table;
 }
 
+const OTHER_BUTTON: Record<string, string> = {
+  'values-next': 'values-prev', 'values-prev': 'values-next',
+  'grid-rows-next': 'grid-rows-prev', 'grid-rows-prev': 'grid-rows-next', 'grid-cols-next': 'grid-cols-prev', 'grid-cols-prev': 'grid-cols-next',
+};
+
 /** Renders another page: only the Values section changes; focus stays on the control that asked for it. */
 export function renderValues(doc: Doc, v: ValuesViewModel): void {
   const focused = doc.activeElement?.id;
@@ -158,11 +169,11 @@ export function renderValues(doc: Doc, v: ValuesViewModel): void {
   if (focused) {
     let target = doc.getElementById(focused) as HTMLButtonElement | HTMLInputElement | null;
     // At either end the button just used is disabled: move focus to the other one rather than lose it.
-    if (target && 'disabled' in target && target.disabled) target = doc.getElementById(focused === 'values-next' ? 'values-prev' : 'values-next') as HTMLButtonElement | null;
+    if (target && 'disabled' in target && target.disabled) target = doc.getElementById(OTHER_BUTTON[focused] ?? '') as HTMLButtonElement | null;
     target?.focus();
   }
   if (v.error) (doc.getElementById('values-index') as HTMLInputElement | null)?.focus();
-  const marked = doc.querySelector('#values-table tr.target');
+  const marked = doc.querySelector('#values-table .target');
   if (marked && typeof marked.scrollIntoView === 'function') marked.scrollIntoView({ block: 'nearest' });
   doc.body.setAttribute('data-state', 'rendered');
 }

@@ -43,7 +43,7 @@ describe('live .npy preview in the browser', () => {
     await frame.locator(`#values-table td[data-index="${100 * 300 + 202}"]`, { hasText: '9.0' }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#values-index').inputValue(), '100, 202', 'the Go text stays');
     assert.equal(await frame.locator('details#format').evaluate((d) => (d as HTMLDetailsElement).open), true, 'Format stays open');
-    assert.equal(await frame.locator('#values-table tr[aria-current="true"] td').textContent().then((t) => (t ?? '').trim()), '9.0');
+    assert.equal(await frame.locator('#values-table td[aria-current="true"]').textContent().then((t) => (t ?? '').trim()), '9.0');
 
     // Refresh: labelled, in the toolbar, pressed with Enter; focus stays on it after the re-render.
     const refresh = frame.locator('[role="toolbar"] button#refresh');

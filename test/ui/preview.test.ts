@@ -70,23 +70,33 @@ print(json.dumps(str(a.flat[-1])))`, file);
     assert.equal(await wb.cell('shape'), '(1000, 64)');
     assert.equal(await frame.locator('details#format').evaluate((d) => (d as HTMLDetailsElement).open), false, 'Format starts closed');
     assert.equal(await frame.locator('[data-key="sparseRatio"]').count(), 0, 'an ordinary file says nothing about sparseness');
-    // The first 20 values fit on the first screen of a 1400 × 860 window, below the summary.
-    const rows = frame.locator('#values-table tbody tr');
-    assert.equal(await rows.count(), 20);
+    // The first page of the grid (16 rows × 8 columns) starts on the first screen of a 1400 × 860 window, below the summary.
+    const rows = frame.locator('#values-table.grid tbody tr');
+    assert.equal(await rows.count(), 16);
+    assert.equal(await frame.locator('#values-table.grid thead th').count(), 1 + 8, 'a corner and 8 column indices');
     const viewport = wb.page.viewportSize()!;
     const tableTop = (await frame.locator('#values-table').boundingBox())!.y;
     const fifth = (await rows.nth(4).boundingBox())!;
-    console.log(`      (values table starts at y = ${Math.round(tableTop)} px of ${viewport.height})`);
-    assert.ok(fifth.y + fifth.height <= viewport.height, `the 5th value row ends at ${fifth.y + fifth.height} px, below the ${viewport.height} px window`);
+    console.log(`      (values grid starts at y = ${Math.round(tableTop)} px of ${viewport.height})`);
+    assert.ok(fifth.y + fifth.height <= viewport.height, `the 5th grid row ends at ${fifth.y + fifth.height} px, below the ${viewport.height} px window`);
 
-    // "Go to index" -1: the last page, aligned to 20, counted from 0 like the Index column; the box keeps "-1".
+    // "Go to index" -1: the last rows and columns, counted from 0 like the headers; the box keeps "-1", the cell is marked.
     await frame.locator('#values-index').fill('-1');
     await frame.locator('#values-index').press('Enter');
-    await frame.locator('#values-summary', { hasText: 'Elements 63,980–63,999 of 64,000' }).waitFor();
+    await frame.locator('#values-summary', { hasText: 'Rows 992–999 of 1,000 × columns 56–63 of 64' }).waitFor();
     assert.equal(await frame.locator('#values-index').inputValue(), '-1');
-    const marked = frame.locator('#values-table tr[aria-current="true"]');
-    assert.equal(((await marked.locator('th').textContent()) ?? '').trim(), '[999, 63]');
-    assert.equal(((await marked.locator('td').textContent()) ?? '').trim(), last);
+    const marked = frame.locator('#values-table td[aria-current="true"]');
+    assert.equal(await marked.getAttribute('title'), '[999, 63]');
+    assert.equal(((await marked.textContent()) ?? '').trim(), last);
+
+    // Keyboard paging on the focused grid: PageUp goes up 16 rows, Alt+PageUp left 8 columns; focus stays on the grid.
+    await frame.locator('#values-table').focus();
+    await wb.page.keyboard.press('PageUp');
+    await frame.locator('#values-summary', { hasText: 'Rows 976–991 of 1,000 × columns 56–63 of 64' }).waitFor();
+    await wb.page.keyboard.press('Alt+PageUp');
+    await frame.locator('#values-summary', { hasText: 'Rows 976–991 of 1,000 × columns 48–55 of 64' }).waitFor();
+    await frame.locator('#values-table:focus').waitFor();
+    assert.equal(((await frame.locator('#values-table tbody tr').first().locator('th').textContent()) ?? '').trim(), '976');
 
     await frame.locator('details#format > summary').click();
     await frame.locator('[data-key="version"]').waitFor({ state: 'visible' });

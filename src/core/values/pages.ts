@@ -72,7 +72,7 @@ function parseReportDtype(report: NpyReport): Dtype {
   return dtypeFromDescr(descr ?? ({ type: 'str', value: report.descr } as PyValue)).dtype;
 }
 
-function objectRefusal(report: NpyReport): NpyError {
+export function objectRefusal(report: NpyReport): NpyError {
   return new NpyError('object-dtype', `${report.fileName} holds Python objects stored as a pickle; the preview never reads or unpickles them, so it has no values to show.`);
 }
 
@@ -89,9 +89,12 @@ export async function readValues(path: string, report: NpyReport, request: Value
 
 /** The same over bytes already in memory (virtual file systems hand over whole files). */
 export function readValuesFromBytes(bytes: Uint8Array, report: NpyReport, request: ValuesRequest): Promise<ValuesPage> {
-  return readValuesFrom({
-    read: async (position, length) => bytes.subarray(Math.min(position, bytes.length), Math.min(position + length, bytes.length)),
-  }, report, request);
+  return readValuesFrom(bytesSource(bytes), report, request);
+}
+
+/** A ByteSource over a whole file in memory. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { read: async (position, length) => bytes.subarray(Math.min(position, bytes.length), Math.min(position + length, bytes.length)) };
 }
 
 /** The page a request actually gets: start checked, count clamped to the array, MAX_PAGE_COUNT and MAX_PAGE_BYTES. */
@@ -108,6 +111,55 @@ export function pageBounds(report: Pick<NpyReport, 'elementCount' | 'itemsize'>,
   return { start, count };
 }
 
+/** Where each element's bytes landed: the run read and the element's position in it. */
+export interface ElementBytes { bytes: Uint8Array; at: number }
+
+/**
+ * Reads the elements at byte `offsets` (any order): sorted, adjacent ones merged into one read, so never more
+ * reads than elements and never a byte more than the elements' own. Shared by pages and grids (grid.ts).
+ */
+export async function readElements(source: ByteSource, offsets: readonly number[], itemsize: number): Promise<{ where: ElementBytes[]; reads: number; bytesRead: number }> {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+  const where = new Array<ElementBytes>(offsets.length);
+  let reads = 0;
+  let bytesRead = 0;
+  let i = 0;
+  while (i < order.length) {
+    let j = i + 1;
+    while (j < order.length && offsets[order[j]] === offsets[order[j - 1]] + itemsize) j++;
+    const from = offsets[order[i]];
+    const length = offsets[order[j - 1]] + itemsize - from;
+    const bytes = length > 0 ? await source.read(from, length) : new Uint8Array(0);
+    if (length > 0) reads++;
+    bytesRead += bytes.length;
+    for (let k = i; k < j; k++) where[order[k]] = { bytes, at: offsets[order[k]] - from };
+    i = j;
+  }
+  return { where, reads, bytesRead };
+}
+
+/** numpy's text of one element whose bytes were read; `item` comes back marked missing when they lie past the file's end. */
+export function decodeItem(dtype: Dtype, got: ElementBytes, item: ValueItem): ValueItem {
+  const { bytes, at } = got;
+  if (at + dtype.itemsize > bytes.length) { item.missing = true; return item; }
+  const decoded = decodeElement(dtype, new DataView(bytes.buffer, bytes.byteOffset + at, dtype.itemsize), 0);
+  item.text = decoded.text;
+  if (decoded.fields) item.fields = decoded.fields;
+  return item;
+}
+
+/** The byte position of an element at item offset `storage`; refused past 2^53, which Node cannot read. */
+export function elementOffset(report: Pick<NpyReport, 'dataOffset'>, storage: bigint, itemsize: number, what: string): number {
+  const p = BigInt(report.dataOffset) + storage * BigInt(itemsize);
+  if (p > BigInt(Number.MAX_SAFE_INTEGER)) throw new NpyError('too-large-node', `The element at ${what} lies beyond byte 2^53, which Node cannot read.`);
+  return Number(p);
+}
+
+/** The text shown instead of items too large to decode. */
+export function itemTooLargeText(itemsize: number): string {
+  return `not shown (each item is ${formatBytes(itemsize)}; the preview decodes items up to ${formatBytes(MAX_ITEM_BYTES)})`;
+}
+
 export async function readValuesFrom(source: ByteSource, report: NpyReport, request: ValuesRequest): Promise<ValuesPage> {
   if (report.objectData) throw objectRefusal(report);
   const dtype = dtypeOfReport(report);
@@ -119,41 +171,17 @@ export async function readValuesFrom(source: ByteSource, report: NpyReport, requ
   if (itemsize > MAX_ITEM_BYTES) {
     page.items = positions.map((p, i) => ({
       index: start + BigInt(i), position: indexText(p),
-      text: `not shown (each item is ${formatBytes(itemsize)}; the preview decodes items up to ${formatBytes(MAX_ITEM_BYTES)})`,
+      text: itemTooLargeText(itemsize),
     }));
     return page;
   }
   page.pageBytes = itemsize * count;
 
   // Byte position of each element, then ranges of adjacent elements in file order.
-  const offsets = storageIndices(start, count, shape, report.fortranOrder).map((s) => {
-    const p = BigInt(report.dataOffset) + s * BigInt(itemsize);
-    if (p > BigInt(Number.MAX_SAFE_INTEGER)) throw new NpyError('too-large-node', `The element at flat index ${start} lies beyond byte 2^53, which Node cannot read.`);
-    return Number(p);
-  });
-  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
-  const where = new Array<{ bytes: Uint8Array; at: number }>(count);
-  let i = 0;
-  while (i < order.length) {
-    let j = i + 1;
-    while (j < order.length && offsets[order[j]] === offsets[order[j - 1]] + itemsize) j++;
-    const from = offsets[order[i]];
-    const length = offsets[order[j - 1]] + itemsize - from;
-    const bytes = length > 0 ? await source.read(from, length) : new Uint8Array(0);
-    if (length > 0) page.reads++;
-    page.bytesRead += bytes.length;
-    for (let k = i; k < j; k++) where[order[k]] = { bytes, at: offsets[order[k]] - from };
-    i = j;
-  }
-
-  page.items = positions.map((p, n) => {
-    const { bytes, at } = where[n];
-    const item: ValueItem = { index: start + BigInt(n), position: indexText(p), text: MISSING_TEXT };
-    if (at + itemsize > bytes.length) { item.missing = true; return item; }
-    const decoded = decodeElement(dtype, new DataView(bytes.buffer, bytes.byteOffset + at, itemsize), 0);
-    item.text = decoded.text;
-    if (decoded.fields) item.fields = decoded.fields;
-    return item;
-  });
+  const offsets = storageIndices(start, count, shape, report.fortranOrder).map((s) => elementOffset(report, s, itemsize, `flat index ${start}`));
+  const got = await readElements(source, offsets, itemsize);
+  page.reads = got.reads;
+  page.bytesRead = got.bytesRead;
+  page.items = positions.map((p, n) => decodeItem(dtype, got.where[n], { index: start + BigInt(n), position: indexText(p), text: MISSING_TEXT }));
   return page;
 }

@@ -328,12 +328,17 @@ export interface ValuesSnapshot {
   /** What the "Go to index" box holds, and the element a successful jump marked. */
   gotoText: string;
   target?: string;
+  /** 2 or more dimensions: the grid shown (items then holds its cells row by row). */
+  grid?: { lead: string[]; row: string; col: string; rowHeaders: string[]; colHeaders: string[]; cells: string[][] };
 }
 
 /** The Values page as the test API reports it (the .npy and .npz previews alike). */
 export function valuesSnapshot(v: ValuesViewModel): ValuesSnapshot {
+  const g = v.grid;
+  const cells = g?.cells.map((line) => line.map((c) => c.text));
   return {
-    start: v.start, items: v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
+    start: v.start, items: cells ? cells.flat() : v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
+    ...(g && cells ? { grid: { lead: g.lead.map((b) => b.index), row: g.row, col: g.col, rowHeaders: g.rowHeaders, colHeaders: g.colHeaders, cells } } : {}),
     ...(v.target !== undefined ? { target: v.target } : {}),
     ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
   };

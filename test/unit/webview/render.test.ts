@@ -4,9 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { JSDOM } from 'jsdom';
-import { HostToWebview, isWebviewToHost, WebviewToHost } from '../../../src/common/messages';
+import { isWebviewToHost } from '../../../src/common/messages';
 import { ErrorViewModel, PreviewViewModel, VALUE_KEYS, ValuesViewModel } from '../../../src/common/viewModel';
 import { NpyError } from '../../../src/core/errors';
 import { inspectNpy } from '../../../src/core/file/inspect';
@@ -16,30 +15,12 @@ import { readValues } from '../../../src/core/values/pages';
 import { formatMessage } from '../../../src/extension/model/translate';
 import { renderError, renderReport, renderValues } from '../../../src/webview/render';
 import { repoRoot } from '../../helpers/paths';
+import { previewPage } from '../../helpers/previewPage';
 import { requireNumpy, runPython } from '../../helpers/python';
 import { makeTempDir, removeTempDir } from '../../helpers/tmp';
 
 const t = formatMessage;
 const HOSTILE = '<img src=x onerror=alert(1)>';
-
-/**
- * The preview page as the host builds it, running the bundled main.ts in jsdom: what it posts (copied out of
- * jsdom's realm so deepEqual compares plain objects) and a way to post a host message and let it render.
- */
-function previewPage(): { dom: JSDOM; posted: WebviewToHost[]; send: (m: HostToWebview) => Promise<void> } {
-  const bundle = buildSync({ entryPoints: [join(repoRoot, 'src/webview/main.ts')], bundle: true, write: false, format: 'iife',
-    platform: 'browser', target: 'es2020', logLevel: 'silent' }).outputFiles[0].text;
-  const dom = new JSDOM(buildPreviewHtml({ cspSource: 'x', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 't', loadingText: '…' }),
-    { runScripts: 'outside-only' });
-  const posted: WebviewToHost[] = [];
-  (dom.window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: WebviewToHost) => posted.push(JSON.parse(JSON.stringify(m)) as WebviewToHost) });
-  dom.window.eval(bundle);
-  const send = async (m: HostToWebview): Promise<void> => {
-    dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: m }));
-    await new Promise((r) => setImmediate(r));
-  };
-  return { dom, posted, send };
-}
 
 function page(): Document {
   return new JSDOM(buildPreviewHtml({ cspSource: 'vscode-resource:', nonce: 'n', scriptUri: 'w.js', styleUri: 's.css', title: 'x', loadingText: '…' }))

@@ -11,7 +11,7 @@ import { numpyView, py, writeThroughMemmap } from './numpy';
 interface LiveState extends PreviewState {
   kind?: string;
   selected?: number | null;
-  values?: { start: string; items: string[]; bytesRead: number; gotoText: string; target?: string };
+  values?: { start: string; items: string[]; bytesRead: number; gotoText: string; target?: string; grid?: { row: string; col: string; cells: string[][] } };
   polls: number;
   showValues(request: { start: string } | { goto: string }): void;
   select(index: number): void;
@@ -32,6 +32,14 @@ s, n = int(sys.argv[2]), int(sys.argv[3])
 print(json.dumps([str(a.flat[i]) for i in range(s, min(s + n, a.size))]))`, file, String(start), String(count));
 }
 
+/** numpy's str() of the 16 × 8 grid a[row:row+16, col:col+8] of a 2-D array. */
+function numpyGrid(file: string, row: number, col: number): string[][] {
+  return py<string[][]>(`
+a = np.load(sys.argv[1], mmap_mode='r')
+r, c = int(sys.argv[2]), int(sys.argv[3])
+print(json.dumps([[str(x) for x in line] for line in a[r:r + 16, c:c + 8]]))`, file, String(row), String(col));
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('live previews: changes through a memory map, and Refresh', () => {
@@ -39,7 +47,7 @@ describe('live previews: changes through a memory map, and Refresh', () => {
   before(async () => { dir = await freshDir('live'); });
   afterEach(closeAllEditors);
 
-  it('a[100, 202] = 9.0 through np.load(mmap_mode="r+") + flush() shows within seconds, on the same page with the Go text kept', async () => {
+  it('a[100, 202] = 9.0 through np.load(mmap_mode="r+") + flush() shows within seconds, on the same grid page with the Go text kept', async () => {
     const file = path.join(dir, 'grid.npy');
     py(`np.save(sys.argv[1], np.zeros((200, 300), dtype='<f8')); print(1)`, file);
     await openPreview(file);
@@ -50,21 +58,22 @@ describe('live previews: changes through a memory map, and Refresh', () => {
       const s = await state(file);
       return s.values?.target === String(flat) ? s : undefined;
     });
-    const start = Number(jumped.values!.start);
-    assert.equal(start, Math.floor(flat / 20) * 20);
-    assert.equal(jumped.values!.items[flat - start], '0.0');
+    // The grid page holding [100, 202]: rows 96–111, columns 200–207; the cell is row 4, column 2 of it.
+    const g = jumped.values!.grid!;
+    assert.deepEqual([g.row, g.col], ['96', '200']);
+    assert.equal(g.cells[4][2], '0.0');
 
     writeThroughMemmap(file, '100, 202', '9.0');
-    const expected = numpyTexts(file, start, 20);
-    assert.equal(expected[flat - start], '9.0', 'numpy reads the new value back');
+    const expected = numpyGrid(file, 96, 200);
+    assert.equal(expected[4][2], '9.0', 'numpy reads the new value back');
     const after = await waitFor('the preview to show 9.0 at [100, 202]', async () => {
       const s = await state(file);
-      return s.values?.items[flat - start] === '9.0' ? s : undefined;
+      return s.values?.grid?.cells[4]?.[2] === '9.0' ? s : undefined;
     }, 15_000);
-    assert.deepEqual(after.values!.items, expected);
-    assert.equal(after.values!.start, String(start), 'the page stays');
+    assert.deepEqual(after.values!.grid!.cells, expected);
+    assert.deepEqual([after.values!.grid!.row, after.values!.grid!.col], ['96', '200'], 'the grid page stays');
     assert.equal(after.values!.gotoText, '100, 202', 'the Go text stays');
-    assert.equal(after.values!.target, String(flat), 'the marked row stays');
+    assert.equal(after.values!.target, String(flat), 'the marked cell stays');
     assert.ok(after.polls > jumped.polls, 'the change poll ran');
   });
 
@@ -91,7 +100,7 @@ print(1)`, file);
       const s = await state(file);
       return String(s.report?.allocatedBytes) === numpyView(file).allocatedBytes ? s : undefined;
     }, 15_000);
-    assert.deepEqual(grown.values!.items, numpyTexts(file, 0, 20), 'and the values are the new ones');
+    assert.deepEqual(grown.values!.grid!.cells, numpyGrid(file, 0, 0), 'and the values are the new ones');
     assert.equal(grown.report?.fileBytes, opened.report?.fileBytes, 'the size is unchanged');
   });
 

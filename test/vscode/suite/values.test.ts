@@ -8,10 +8,24 @@ import * as vscode from 'vscode';
 import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, waitFor } from './extension';
 import { py } from './numpy';
 
+interface GridState { lead: string[]; row: string; col: string; rowHeaders: string[]; colHeaders: string[]; cells: string[][] }
+
 interface ValuesState extends PreviewState {
-  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string; gotoText: string; target?: string };
+  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string; gotoText: string; target?: string; grid?: GridState };
   showValues(request: { start: string } | { goto: string }): void;
+  showGrid(request: { lead: string[]; row: string; col: string }): void;
 }
+
+/** numpy's text of a[lead][row:row+16, col:col+8], memory-mapped so only those are read. */
+function numpyGrid(file: string, lead: number[], row: number, col: number): string[][] {
+  return py<string[][]>(`
+a = np.load(sys.argv[1], mmap_mode='r')
+lead, r, c = json.loads(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+b = a[tuple(lead)][r:r + 16, c:c + 8]
+print(json.dumps([[str(x) for x in line] for line in b]))`, file, JSON.stringify(lead), String(row), String(col));
+}
+
+const range = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => String(from + i));
 
 /** numpy's text of a.flat[start:start+count] (C order whatever the file's order), memory-mapped so only those are read. */
 function numpyTexts(file: string, start: bigint, count: number): string[] {
@@ -39,6 +53,17 @@ async function page(file: string, request: { start: string } | { goto: string },
   });
 }
 
+/** Asks for a grid page the way the webview's buttons and boxes do and waits for it to be rendered. */
+async function grid(file: string, request: { lead: string[]; row: string; col: string }, until: (g: GridState) => boolean,
+  whole: (s: ValuesState) => boolean = () => true): Promise<ValuesState> {
+  const before = await state(file);
+  before.showGrid(request);
+  return waitFor(`the grid page for ${JSON.stringify(request)}`, async () => {
+    const s = await state(file);
+    return s && s.renders > before.renders && s.values?.grid && until(s.values.grid) && whole(s) ? s : undefined;
+  });
+}
+
 describe('preview values', () => {
   let dir: string;
   before(async () => { dir = await freshDir('values'); });
@@ -47,36 +72,65 @@ describe('preview values', () => {
     await closeAllEditors();
   });
 
-  it('shows page 1 as numpy prints it, pages forward and jumps to an N-d index (Fortran order, float32)', async () => {
+  it('a 3-D Fortran float32 array: the grid of a plane as numpy prints it; rows, columns, the leading index and Go to', async () => {
     const file = `${dir}/f.npy`;
-    py(`np.save(sys.argv[1], np.asfortranarray(np.random.default_rng(3).standard_normal((4, 5, 3)).astype('<f4'))); print(1)`, file);
+    py(`np.save(sys.argv[1], np.asfortranarray(np.random.default_rng(3).standard_normal((3, 37, 20)).astype('<f4'))); print(1)`, file);
     const first = await openPreview(file) as ValuesState;
-    assert.ok(first.values, 'the first page comes with the report');
-    assert.equal(first.values.start, '0');
-    assert.deepEqual(first.values.items, numpyTexts(file, 0n, 20));
-    assert.equal(first.values.bytesRead, 20 * 4, 'exactly the 20 elements\' bytes');
+    assert.ok(first.values?.grid, 'a 3-D array gets the grid with the report');
+    assert.deepEqual(first.values.grid, { lead: ['0'], row: '0', col: '0', rowHeaders: range(0, 16), colHeaders: range(0, 8), cells: numpyGrid(file, [0], 0, 0) });
+    assert.equal(first.values.bytesRead, 16 * 8 * 4, 'exactly the 128 shown elements\' bytes');
 
-    const second = await page(file, { start: '20' }, (s) => s.values?.start === '20');
-    assert.deepEqual(second.values!.items, numpyTexts(file, 20n, 20));
-    assert.equal(second.values!.bytesRead, 20 * 4);
+    // Next rows, then next columns (20 columns: 16–19 is the last page), as the webview's buttons post them.
+    const down = await grid(file, { lead: ['0'], row: '16', col: '0' }, (g) => g.row === '16');
+    assert.deepEqual(down.values!.grid!.cells, numpyGrid(file, [0], 16, 0));
+    const right = await grid(file, { lead: ['0'], row: '32', col: '16' }, (g) => g.row === '32' && g.col === '16');
+    assert.deepEqual(right.values!.grid!.cells, numpyGrid(file, [0], 32, 16), 'the corner page: 5 rows × 4 columns');
+    assert.equal(right.values!.bytesRead, 5 * 4 * 4);
+    // The leading-index box as typed: numpy's -1 is the last plane; the rows and columns shown stay.
+    const last = await grid(file, { lead: ['-1'], row: '32', col: '16' }, (g) => g.lead[0] === '2');
+    assert.deepEqual(last.values!.grid!.cells, numpyGrid(file, [2], 32, 16));
+    const refusedBox = await grid(file, { lead: ['3'], row: '32', col: '16' }, () => true, (s) => s.values?.error !== undefined);
+    assert.equal(refusedBox.values!.error, 'Index 3 is out of range for axis 0, which has size 3.');
+    assert.equal(refusedBox.values!.grid!.lead[0], '2', 'a refused box keeps the plane shown');
 
-    const last = await page(file, { start: '40' }, (s) => s.values?.start === '40');
-    assert.deepEqual(last.values!.items, numpyTexts(file, 40n, 20), 'the last page holds the last 20 of 60');
-
-    // [3, 4, 2] is flat index 3·15 + 4·3 + 2 = 59 in C order: numpy says which element that is.
-    const flat = py<number>('print(json.dumps(int(np.ravel_multi_index((3, 4, 2), (4, 5, 3)))))');
-    // The page holding it, aligned to the page size (40–59), with its row marked and the typed text kept.
-    const aligned = Math.floor(flat / 20) * 20;
-    const jumped = await page(file, { goto: '3, 4, 2' }, (s) => s.values?.target === String(flat));
-    assert.equal(jumped.values!.start, String(aligned));
-    assert.deepEqual(jumped.values!.items, numpyTexts(file, BigInt(aligned), 20));
-    assert.equal(jumped.values!.error, undefined);
-    assert.equal(jumped.values!.gotoText, '3, 4, 2', 'the Go box keeps its text after a successful jump');
-
-    const refused = await page(file, { goto: '4, 0, 0' }, (s) => s.values?.error !== undefined);
+    // Go to [1, 20, 9]: plane 1, the page of rows 16–31 and columns 8–15, that cell marked, the text kept.
+    const flat = py<number>('print(json.dumps(int(np.ravel_multi_index((1, 20, 9), (3, 37, 20)))))');
+    const jumped = await page(file, { goto: '1, 20, 9' }, (s) => s.values?.target === String(flat));
+    assert.deepEqual([jumped.values!.grid!.lead, jumped.values!.grid!.row, jumped.values!.grid!.col], [['1'], '16', '8']);
+    assert.deepEqual(jumped.values!.grid!.cells, numpyGrid(file, [1], 16, 8));
+    assert.equal(jumped.values!.gotoText, '1, 20, 9');
+    const refused = await page(file, { goto: '3, 0, 0' }, (s) => s.values?.error !== undefined && s.values.gotoText === '3, 0, 0');
     assert.match(refused.values!.error!, /out of range for axis 0/);
-    assert.doesNotMatch(refused.values!.error!, /\n/);
-    assert.equal(refused.values!.start, String(aligned), 'a refused index keeps the page');
+    assert.equal(refused.values!.grid!.row, '16', 'a refused index keeps the page');
+
+    // The file is rewritten on disk (same shape, new numbers): the re-read keeps the plane and the page.
+    const before = refused.values!.grid!.cells[0][0];
+    py(`np.save(sys.argv[1], np.asfortranarray(np.random.default_rng(4).standard_normal((3, 37, 20)).astype('<f4'))); print(1)`, file);
+    const reread = await waitFor('the re-read after the rewrite', async () => {
+      const s = await state(file);
+      return s.values?.grid && s.values.grid.cells[0][0] !== before ? s : undefined;
+    });
+    assert.deepEqual([reread.values!.grid!.lead, reread.values!.grid!.row, reread.values!.grid!.col], [['1'], '16', '8']);
+    assert.deepEqual(reread.values!.grid!.cells, numpyGrid(file, [1], 16, 8));
+  });
+
+  it('a 1 TiB sparse 2-D array: the grid at "Go to -1" reads only its own bytes', async () => {
+    const file = py<string>(`
+from numpy.lib import format as F
+p = sys.argv[1] + '/huge2.npy'
+m = F.open_memmap(p, mode='w+', dtype='<f8', shape=(1 << 20, 1 << 17))
+m[-1, -1] = 2.5
+m[(1 << 20) - 5, (1 << 17) - 3] = -1.25
+m.flush()
+print(json.dumps(p))`, dir);
+    const opened = await openPreview(file) as ValuesState;
+    assert.equal(opened.values!.bytesRead, 16 * 8 * 8);
+    const end = await page(file, { goto: '-1' }, (s) => s.values?.target === String((1n << 37n) - 1n));
+    const g = end.values!.grid!;
+    assert.deepEqual([g.row, g.col], [String((1 << 20) - 16), String((1 << 17) - 8)]);
+    assert.deepEqual(g.cells, numpyGrid(file, [], (1 << 20) - 16, (1 << 17) - 8));
+    assert.equal(g.cells[15][7], '2.5');
+    assert.equal(end.values!.bytesRead, 16 * 8 * 8, 'one 64-byte read per grid row, nothing more');
   });
 
   it('follows zeroedNpy.valuesPerPage and keeps the page when the file changes on disk', async () => {
