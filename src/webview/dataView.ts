@@ -10,6 +10,7 @@ import { draw, LINE_HEIGHT, setZoom, targetSize, zoomFor } from './dataView/draw
 import { request } from './dataView/request';
 import { Choices, chwPossible, defaults, Layout, ndim, Post, text, view } from './dataView/state';
 import { renderTable } from './dataView/table';
+import { onWholeChoice, onWholeMessage, onWholeSetup, wholeBlock } from './dataView/wholeStats';
 
 export { hover, onViewKey, pan } from './dataView/navigate';
 export { zoomFor };
@@ -21,6 +22,7 @@ export function setPoster(p: Post): void {
 /** Builds (or rebuilds) the view's section after a report; keeps the choices when the shape is unchanged. */
 export function renderDataView(doc: Doc, s: ViewSetup): void {
   view.setup = s;
+  onWholeSetup();
   if (!view.choices || view.choices.shapeKey !== s.shape.join(',')) view.choices = defaults(s);
   const choices = view.choices;
   if (choices.layout === 'chw' && !chwPossible(s)) choices.layout = 'heatmap';
@@ -30,6 +32,8 @@ export function renderDataView(doc: Doc, s: ViewSetup): void {
     section.appendChild(el(doc, 'p', s.unavailable, { id: 'view-unavailable' }));
   } else {
     section.append(controls(doc, s, choices), figure(doc, s.ui));
+    const whole = wholeBlock(doc, s);
+    if (whole) section.appendChild(whole);
   }
   const old = doc.getElementById('data-view');
   if (old) old.replaceWith(section);
@@ -48,6 +52,7 @@ export function renderDataView(doc: Doc, s: ViewSetup): void {
 export function onViewMessage(doc: Doc, m: ViewHostMessage): void {
   if (m.type === 'view-setup') { renderDataView(doc, m.setup); return; }
   if (m.type === 'view-element-text') { showElementText(doc, m.index, m.text); return; }
+  if (m.type.startsWith('view-whole-')) { onWholeMessage(doc, m as Parameters<typeof onWholeMessage>[1]); return; }
   if (m.id !== view.nextId - 1) return;
   const canvas = doc.getElementById('view-canvas') as HTMLCanvasElement | null;
   if (!canvas) return;
@@ -107,8 +112,8 @@ export function onViewInput(doc: Doc, target: Element): boolean {
     case 'view-row-axis': c.rowAxis = value === 'none' ? null : Number(value); if (c.rowAxis === c.colAxis) c.colAxis = ndim() - 1 === c.rowAxis ? 0 : ndim() - 1; break;
     case 'view-col-axis': c.colAxis = Number(value); if (c.rowAxis === c.colAxis) c.rowAxis = c.colAxis === 0 ? 1 : 0; break;
     case 'view-layout': c.layout = value as Layout; break;
-    case 'view-field': c.field = value; break;
-    case 'view-part': c.part = value as Choices['part']; break;
+    case 'view-field': c.field = value; onWholeChoice(doc); break;
+    case 'view-part': c.part = value as Choices['part']; onWholeChoice(doc); break;
     case 'view-zoom': c.zoom = value as Choices['zoom']; c.row0 = 0; c.col0 = 0; break;
     case 'view-colormap': c.colormap = (COLORMAP_NAMES as readonly string[]).includes(value) ? value as ColormapName : null; repaint(doc); return true;
     case 'view-range': c.range = value as Choices['range']; rebuild(doc, false); return true;

@@ -5,9 +5,9 @@
 // Fortran arrays are read alike. A truncated file gives the statistics of the elements it holds.
 //
 // For the host: wholeStatsPlan() says how many bytes a run will read (before asking the user); wholeStats() /
-// wholeStatsFromFile() run it, with an AbortSignal (rejects with NpyError 'cancelled') and onProgress, called at
-// most every progressIntervalMs. fileOffset: where the .npy starts in the source (0 for a .npy file; a stored
-// .npz member is a .npy at an offset inside the zip).
+// wholeStatsFromFile() run it, with onProgress (called at most every progressIntervalMs, and once more with
+// the bytes read when cancelled) and an AbortSignal (rejects with NpyError 'cancelled'). fileOffset: where the
+// .npy starts in the source (0 for a .npy file; a stored .npz member is a .npy at an offset inside the zip).
 import { NpyError } from '../errors';
 import { readAt, withRegularFile } from '../file/regularFile';
 import { Dtype, NpyReport } from '../types';
@@ -117,7 +117,12 @@ export async function wholeStats(source: ByteSource, report: NpyReport, options:
   let at = 0;
   let pending = fetch(at);
   while (pending) {
-    if (signal?.aborted) { pending.catch(() => undefined); throw cancelled(); }
+    if (signal?.aborted) {
+      pending.catch(() => undefined);
+      // What was read before the cancel, so the user is told.
+      options.onProgress?.({ bytesRead: result.bytesRead, totalBytes });
+      throw cancelled();
+    }
     const got = await pending;
     at += got.length;
     result.bytesRead += got.length;

@@ -1,10 +1,10 @@
 // The data view's state in the webview, shared by its parts (controls, drawing, cursor, table): the user's choices
 // survive re-renders of the report while the shape stays the same; the rest belongs to the picture being shown.
-import { ElementRequest, ViewDone, ViewRequest, ViewSetup, ViewStart } from '../../common/viewMessages';
+import { ElementRequest, ViewDone, ViewRequest, ViewSetup, ViewStart, WholeRequest } from '../../common/viewMessages';
 import { ColormapName } from '../../common/colormaps';
 import { Doc } from '../dom';
 
-export type Post = (m: ViewRequest | ElementRequest) => void;
+export type Post = (m: ViewRequest | ElementRequest | WholeRequest) => void;
 export type Layout = 'heatmap' | 'rgb' | 'chw';
 
 export interface Choices {
