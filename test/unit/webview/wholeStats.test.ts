@@ -3,6 +3,7 @@
 // Cancel; the result line; and an old result cleared, with the reason, by a new report or another complex part.
 import * as assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
+import { isWebviewToHost } from '../../../src/common/messages';
 import { ViewSetup, WholeRequest } from '../../../src/common/viewMessages';
 import { viewLabels } from '../../../src/extension/model/dataViewText';
 import { formatMessage } from '../../../src/extension/model/translate';
@@ -115,6 +116,17 @@ describe('webview whole-array statistics', () => {
     assert.deepEqual(whole.at(-1), { type: 'view-whole-cancel', id });
     onViewMessage(doc, { type: 'view-whole-done', id, text: 'late', stats: { count: 1, nan: 0, posInf: 0, negInf: 0, zeros: 0, min: 1, max: 1, mean: 1, std: 0 } });
     assert.equal(doc.getElementById('view-whole-result'), null, 'a stopped run\'s late result is dropped');
+  });
+
+  it('the host accepts only well-formed start and cancel messages', () => {
+    assert.ok(isWebviewToHost({ type: 'view-whole-start', id: 1 }));
+    assert.ok(isWebviewToHost({ type: 'view-whole-start', id: 2, field: 'x', part: 'imag' }));
+    assert.ok(isWebviewToHost({ type: 'view-whole-cancel', id: 2 }));
+    for (const bad of [{ type: 'view-whole-start' }, { type: 'view-whole-start', id: -1 }, { type: 'view-whole-start', id: 1.5 },
+      { type: 'view-whole-start', id: 1, part: 'phase' }, { type: 'view-whole-start', id: 1, field: 7 },
+      { type: 'view-whole-start', id: 1, field: 'x'.repeat(1001) }, { type: 'view-whole-cancel', id: '1' }]) {
+      assert.equal(isWebviewToHost(bad), false, JSON.stringify(bad).slice(0, 80));
+    }
   });
 
   it('is not offered when the host offers nothing (strings, objects, other file systems)', () => {
