@@ -1,6 +1,6 @@
 // The typed protocol between the extension host and the preview webview.
 import { ACTION_IDS, ActionId, ErrorViewModel, PreviewViewModel, ValuesViewModel } from './viewModel';
-import { ElementRequest, isElementRequest, isViewRequest, ViewHostMessage, ViewRequest } from './viewMessages';
+import { ElementRequest, isElementRequest, isViewRequest, isWholeRequest, ViewHostMessage, ViewRequest, WholeRequest } from './viewMessages';
 
 export type HostToWebview =
   | { type: 'report'; model: PreviewViewModel }
@@ -25,7 +25,8 @@ export type WebviewToHost =
   /** "Go to index" as typed (flat "12" or N-d "3, 4, 5"); the host validates it. */
   | { type: 'values-goto'; text: string }
   | ViewRequest
-  | ElementRequest;
+  | ElementRequest
+  | WholeRequest;
 
 /** Longest "Go to index" text accepted from the webview. */
 export const MAX_GOTO_TEXT = 1000;
@@ -45,6 +46,7 @@ export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (t === 'ready' || t === 'rendered' || t === 'refresh') return true;
   if (t === 'view-request') return isViewRequest(m);
   if (t === 'view-element') return isElementRequest(m);
+  if (t === 'view-whole-start' || t === 'view-whole-cancel') return isWholeRequest(m);
   if (t === 'values-page') {
     const start = (m as { start?: unknown }).start;
     return isDecimal(start);

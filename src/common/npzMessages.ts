@@ -2,7 +2,7 @@
 // statuses, labels); the webview only places them in the DOM. A member's full header report reuses the
 // .npy preview's view model (PreviewViewModel), computed on the host when the member is selected.
 import { isWebviewToHost } from './messages';
-import { ElementRequest, isElementRequest, isViewRequest, ViewHostMessage, ViewRequest } from './viewMessages';
+import { ElementRequest, isElementRequest, isViewRequest, isWholeRequest, ViewHostMessage, ViewRequest, WholeRequest } from './viewMessages';
 import type { Badge, BadgeKind, PreviewViewModel, ValuesViewModel } from './viewModel';
 
 export interface NpzMemberRow {
@@ -93,7 +93,8 @@ export type NpzWebviewToHost =
   | { type: 'values-goto'; text: string }
   /** The selected member's picture asks for a view or for the exact text of the element under its cursor. */
   | ViewRequest
-  | ElementRequest;
+  | ElementRequest
+  | WholeRequest;
 
 export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
@@ -107,6 +108,7 @@ export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
   if (t === 'values-page' || t === 'values-goto') return isWebviewToHost(m);
   if (t === 'view-request') return isViewRequest(m);
   if (t === 'view-element') return isElementRequest(m);
+  if (t === 'view-whole-start' || t === 'view-whole-cancel') return isWholeRequest(m);
   const i = (m as { index?: unknown }).index;
   return t === 'select' && typeof i === 'number' && Number.isSafeInteger(i) && i >= 0;
 }

@@ -17,6 +17,8 @@ export interface ViewSetup {
   image: boolean;
   /** Why the array has no numeric view (strings, objects, 0-d, empty, not a local file): replaces the view. */
   unavailable?: string;
+  /** The "Whole array" statistics, when offered: what a run reads ("Reads 1 TiB — all of the array's data."). */
+  whole?: { reads: string };
   ui: ViewLabels;
 }
 
@@ -51,6 +53,13 @@ export interface ViewLabels {
   reading: string;
   /** Why a float image is drawn as a heatmap: {0} and {1} are the smallest and largest shown value (NaN aside). */
   imageOutOfRange: string;
+  /** "Whole array" statistics: the button, Start / Cancel, and why an old result was cleared. */
+  wholeOpen: string;
+  wholeStart: string;
+  wholeCancel: string;
+  wholeProgress: string;
+  wholeStaleFile: string;
+  wholeStaleChoice: string;
 }
 
 export interface ViewRequest {
@@ -134,7 +143,32 @@ export type ViewHostMessage =
   /** A request refused or failed: one sentence. */
   | { type: 'view-error'; id: number; message: string }
   /** The element under the cursor as numpy prints it (answer to view-element). */
-  | { type: 'view-element-text'; index: string[]; text: string };
+  | { type: 'view-element-text'; index: string[]; text: string }
+  | WholeHostMessage;
+
+/**
+ * "Whole array" statistics: after the user saw what it reads (ViewSetup.whole) and pressed Start, the host
+ * streams progress (a few times a second at most), then the result line, or one sentence (failure or cancel).
+ * Messages carry the run's id; the webview drops those of other runs.
+ */
+export type WholeHostMessage =
+  | { type: 'view-whole-progress'; id: number; bytesRead: number; totalBytes: number; text: string }
+  | { type: 'view-whole-done'; id: number; stats: ViewStats; text: string }
+  | { type: 'view-whole-error'; id: number; message: string };
+
+export type WholeRequest =
+  | { type: 'view-whole-start'; id: number; field?: string; part?: ViewRequest['part'] }
+  | { type: 'view-whole-cancel'; id: number };
+
+/** Checks a whole-array request from the webview (the host re-checks field and part against the report). */
+export function isWholeRequest(m: unknown): m is WholeRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as { type?: unknown; id?: unknown; field?: unknown; part?: unknown };
+  if (!whole(r.id, Number.MAX_SAFE_INTEGER)) return false;
+  if (r.type === 'view-whole-cancel') return true;
+  return r.type === 'view-whole-start' && (r.field === undefined || (typeof r.field === 'string' && r.field.length <= 1000))
+    && (r.part === undefined || PARTS.includes(r.part as string));
+}
 
 /** The webview asks for the exact text of the element under the cursor (the canvas holds float64 approximations). */
 export interface ElementRequest { type: 'view-element'; index: string[] }

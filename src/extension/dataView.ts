@@ -14,6 +14,7 @@ import { readPlaneFromFile } from '../core/values/planeReader';
 import { robustRange, StatsAccumulator } from '../core/values/stats';
 import { shownLabel, statsLine, viewLabels } from './model/dataViewText';
 import { errorSentence } from './model/reportView';
+import { WholeStatsHost, WholeStatsSnapshot } from './wholeStats';
 
 const t = vscode.l10n.t;
 
@@ -30,6 +31,8 @@ export interface DataViewSnapshot {
     /** channels × rows × cols numbers as posted in view-rows. */
     values: Float64Array;
   };
+  /** The "Whole array" statistics' last run. */
+  whole?: WholeStatsSnapshot;
 }
 
 /**
@@ -52,11 +55,17 @@ export class DataViewHost implements vscode.Disposable {
   private pending?: ViewRequest;
   private last: DataViewSnapshot = {};
 
-  constructor(private source: ViewSource, private readonly post: (m: ViewHostMessage) => void) {}
+  /** The "Whole array" statistics (their messages come through the session), read from the same source. */
+  readonly whole: WholeStatsHost;
+
+  constructor(private source: ViewSource, private readonly post: (m: ViewHostMessage) => void) {
+    this.whole = new WholeStatsHost(() => this.source, post);
+  }
 
   /** A new report (or none after an error), read from `source` if given: the webview rebuilds its controls and asks again. */
   setReport(report: NpyReport | undefined, source?: ViewSource): void {
     this.controller?.abort();
+    this.whole.setReport(report);
     this.report = report;
     if (source) this.source = source;
     if (!report) return;
@@ -68,7 +77,7 @@ export class DataViewHost implements vscode.Disposable {
   }
 
   snapshot(): DataViewSnapshot {
-    return { ...this.last, ...(this.elementText ? { element: this.elementText } : {}) };
+    return { ...this.last, ...(this.elementText ? { element: this.elementText } : {}), whole: this.whole.snapshot() };
   }
 
   private elementText?: { index: string[]; text: string };
@@ -96,6 +105,7 @@ export class DataViewHost implements vscode.Disposable {
 
   dispose(): void {
     this.controller?.abort();
+    this.whole.dispose();
     this.report = undefined;
   }
 
@@ -115,7 +125,8 @@ export class DataViewHost implements vscode.Disposable {
       ? (dtype.fields ?? []).filter((f) => f.name !== '' && f.shape.length === 0 && notNumericReason(f.dtype) === null).map((f) => f.name)
       : [];
     const complex = dtype.kind === 'c';
-    return { ...base, fields, complex, image: detectImage(report) !== null, kind: dtype.kind };
+    const whole = this.whole.offer(report);
+    return { ...base, fields, complex, image: detectImage(report) !== null, kind: dtype.kind, ...(whole ? { whole } : {}) };
   }
 
   /** Reads and posts the view the webview asked for. Never throws: a refusal or failure is one sentence. */

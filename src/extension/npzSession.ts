@@ -4,7 +4,7 @@
 // dialog.
 import * as vscode from 'vscode';
 import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common/npzMessages';
-import { ViewRequest } from '../common/viewMessages';
+import { ViewRequest, WholeRequest } from '../common/viewMessages';
 import { ValuesViewModel } from '../common/viewModel';
 import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
 import { storedMemberOffset } from '../core/npz/memberValues';
@@ -46,6 +46,8 @@ export interface NpzPreviewSnapshot extends PreviewSnapshot {
   view: DataViewSnapshot;
   requestView(request: Omit<ViewRequest, 'type'>): void;
   requestElement(index: string[]): void;
+  /** Starts or cancels the member's whole-array statistics, as the webview's Start and Cancel buttons do. */
+  requestWhole(request: WholeRequest): void;
 }
 
 export class NpzSession implements PreviewEntry, vscode.Disposable {
@@ -101,6 +103,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       view: this.dataView.snapshot(),
       requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       requestElement: (index) => this.onMessage({ type: 'view-element', index }),
+      requestWhole: (request) => this.onMessage(request),
     };
   }
 
@@ -259,6 +262,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
       case 'view-request': void this.dataView.request(m); break;
       case 'view-element': void this.dataView.element(m); break;
+      case 'view-whole-start': case 'view-whole-cancel': this.dataView.whole.onRequest(m); break;
     }
   }
 }

@@ -3,7 +3,7 @@
 // shows one page of elements read by the core (only that page's bytes); the page survives re-reads.
 import * as vscode from 'vscode';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
-import { ViewRequest } from '../common/viewMessages';
+import { ViewRequest, WholeRequest } from '../common/viewMessages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
 import { NpyReportJson, reportToJson } from '../core/file/inspect';
 import { NpyReport } from '../core/types';
@@ -37,6 +37,8 @@ export interface PreviewSessionSnapshot extends PreviewSnapshot {
   requestView(request: Omit<ViewRequest, 'type'>): void;
   /** Asks for an element's exact text, as the webview's cursor does. */
   requestElement(index: string[]): void;
+  /** Starts or cancels the "Whole array" statistics, as the webview's buttons do. */
+  requestWhole(request: WholeRequest): void;
   showValues(request: { start: string } | { goto: string }): void;
   /** The grid's paging buttons and leading-index boxes (2 or more dimensions), as the webview posts them. */
   showGrid(request: { lead: string[]; row: string; col: string }): void;
@@ -92,6 +94,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       view: this.dataView.snapshot(),
       requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       requestElement: (index) => this.onMessage({ type: 'view-element', index }),
+      requestWhole: (request) => this.onMessage(request),
       showValues: (request) => this.onMessage('start' in request ? { type: 'values-page', start: request.start } : { type: 'values-goto', text: request.goto }),
       showGrid: (request) => this.onMessage({ type: 'values-grid', ...request }),
       polls: this.watch.polls,
@@ -166,6 +169,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       // Not queued: a newer view aborts the older one instead of waiting behind it.
       case 'view-request': void this.dataView.request(m); break;
       case 'view-element': void this.dataView.element(m); break;
+      case 'view-whole-start': case 'view-whole-cancel': this.dataView.whole.onRequest(m); break;
     }
   }
 

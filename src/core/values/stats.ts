@@ -25,18 +25,6 @@ export interface WindowStats {
   std: number | null;
 }
 
-/** Neumaier's compensated sum. */
-class Sum {
-  private s = 0;
-  private c = 0;
-  add(x: number): void {
-    const t = this.s + x;
-    this.c += Math.abs(this.s) >= Math.abs(x) ? (this.s - t) + x : (x - t) + this.s;
-    this.s = t;
-  }
-  value(): number { return this.s + this.c; }
-}
-
 export class StatsAccumulator {
   private count = 0;
   private nan = 0;
@@ -53,34 +41,49 @@ export class StatsAccumulator {
   private m2 = 0;     // Σ (x − mean)² of the finite values so far
 
   add(values: ArrayLike<number>): this {
-    const sum = new Sum();
-    let n = 0;
-    for (let i = 0; i < values.length; i++) {
+    // Locals in the loops, and the compensated sums written out: a whole array runs ~10^9 elements through here,
+    // and the same arithmetic through fields and a Sum object took several times as long.
+    let nan = 0, posInf = 0, negInf = 0, zeros = 0, min = this.min, max = this.max, shift = this.shift;
+    let s = 0, c = 0, n = 0;
+    const length = values.length;
+    for (let i = 0; i < length; i++) {
       const x = values[i];
-      if (x !== x) { this.nan++; continue; }
-      if (x < this.min) this.min = x;
-      if (x > this.max) this.max = x;
-      if (x === Infinity) this.posInf++;
-      else if (x === -Infinity) this.negInf++;
+      if (x !== x) { nan++; continue; }
+      if (x < min) min = x;
+      if (x > max) max = x;
+      if (x === Infinity) posInf++;
+      else if (x === -Infinity) negInf++;
       else {
-        if (x === 0) this.zeros++;
-        if (this.shift !== this.shift) this.shift = x;
-        sum.add(x - this.shift);
+        if (x === 0) zeros++;
+        if (shift !== shift) shift = x;
+        // Neumaier's compensated sum of x − shift.
+        const y = x - shift;
+        const t = s + y;
+        c += Math.abs(s) >= Math.abs(y) ? (s - t) + y : (y - t) + s;
+        s = t;
         n++;
       }
     }
-    this.count += values.length;
+    this.count += length;
+    this.nan += nan; this.posInf += posInf; this.negInf += negInf; this.zeros += zeros;
+    this.min = min; this.max = max; this.shift = shift;
     if (n === 0) return this;
-    const mean = sum.value() / n;
-    const m2 = new Sum();
-    for (let i = 0; i < values.length; i++) {
+    const mean = (s + c) / n;
+    let s2 = 0, c2 = 0;
+    for (let i = 0; i < length; i++) {
       const x = values[i];
-      if (Number.isFinite(x)) { const d = (x - this.shift) - mean; m2.add(d * d); }
+      if (x - x === 0) { // finite
+        const d = (x - shift) - mean;
+        const y = d * d;
+        const t = s2 + y;
+        c2 += Math.abs(s2) >= Math.abs(y) ? (s2 - t) + y : (y - t) + s2;
+        s2 = t;
+      }
     }
     // Chan et al.: merge this chunk's (n, mean, M2) into the running ones.
     const total = this.n + n;
     const delta = mean - this.mean;
-    this.m2 = this.m2 + m2.value() + (this.n === 0 ? 0 : delta * delta * (this.n * n / total));
+    this.m2 = this.m2 + (s2 + c2) + (this.n === 0 ? 0 : delta * delta * (this.n * n / total));
     this.mean = this.n === 0 ? mean : this.mean + delta * (n / total);
     this.n = total;
     return this;

@@ -42,13 +42,17 @@ export function statNumber(x: number | null): string {
   return Math.abs(r) >= 1e16 || (r !== 0 && Math.abs(r) < 1e-4) ? r.toExponential() : String(r);
 }
 
-/** "min … · max … · mean … · std … · NaN … · ±Inf … · zeros … — of the N shown elements" */
-export function statsLine(s: ViewStats, t: Translate): string {
-  const parts = [
+/** "min … · max … · mean … · std … · NaN … · ±Inf … · zeros …" (the window's and the whole array's). */
+export function statsParts(s: ViewStats, t: Translate): string {
+  return [
     t('min {0}', statNumber(s.min)), t('max {0}', statNumber(s.max)), t('mean {0}', statNumber(s.mean)), t('std {0}', statNumber(s.std)),
     t('NaN {0}', formatCount(s.nan)), t('±Inf {0}', formatCount(s.posInf + s.negInf)), t('zeros {0}', formatCount(s.zeros)),
-  ];
-  return t('{0} — of the {1} shown elements', parts.join(' · '), formatCount(s.count));
+  ].join(' · ');
+}
+
+/** "min … · max … · mean … · std … · NaN … · ±Inf … · zeros … — of the N shown elements" */
+export function statsLine(s: ViewStats, t: Translate): string {
+  return t('{0} — of the {1} shown elements', statsParts(s, t), formatCount(s.count));
 }
 
 export function viewLabels(t: Translate): ViewLabels {
@@ -61,5 +65,8 @@ export function viewLabels(t: Translate): ViewLabels {
     table: t('Show the numbers as a table'), canvas: t('Picture of the shown elements; the cursor\'s element is described below. Arrow keys move the cursor (pan in 1:1).'),
     nan: t('NaN'), inf: t('±Inf (clamped, marked)'), reading: t('Reading…'),
     imageOutOfRange: t('Drawn as a heatmap of one channel: the shown values run from {0} to {1}, outside the [0, 1] of a float RGB(A) image. Choose "RGB(A) image" under Draw as to see them clipped.'),
+    wholeOpen: t('Whole array…'), wholeStart: t('Start'), wholeCancel: t('Cancel'), wholeProgress: t('Whole-array statistics read so far'),
+    wholeStaleFile: t('The file was read again, so the whole-array statistics were cleared; start them again for the new data.'),
+    wholeStaleChoice: t('The field or complex part changed, so the whole-array statistics were cleared.'),
   };
 }

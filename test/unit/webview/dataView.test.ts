@@ -26,7 +26,7 @@ function page(): { doc: Document; puts: Map<string, Put[]>; posted: ViewRequest[
   };
   const posted: ViewRequest[] = [];
   const elements: ElementRequest[] = [];
-  setPoster((m) => { if (m.type === 'view-request') posted.push(m); else elements.push(m); });
+  setPoster((m) => { if (m.type === 'view-request') posted.push(m); else if (m.type === 'view-element') elements.push(m); });
   return { doc: dom.window.document, puts, posted, elements };
 }
 

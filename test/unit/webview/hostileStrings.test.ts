@@ -54,7 +54,8 @@ np.save(sys.argv[1], np.zeros(3, dtype=[(n, '<f4') for n in names]))`, [file, JS
 
   it('loads nothing remote: no URL in the webview bundles sources or stylesheets', () => {
     const files = [
-      ...readdirSync(join(repoRoot, 'src', 'webview')).map((f) => join(repoRoot, 'src', 'webview', f)),
+      // Recursive: the data view's parts live in src/webview/dataView/.
+      ...readdirSync(join(repoRoot, 'src', 'webview'), { recursive: true }).map((f) => join(repoRoot, 'src', 'webview', String(f))).filter((f) => f.endsWith('.ts')),
       ...readdirSync(join(repoRoot, 'media')).filter((f) => f.endsWith('.css')).map((f) => join(repoRoot, 'media', f)),
     ];
     for (const f of files) {

@@ -221,8 +221,9 @@ describe('the picture of a selected .npz member', function () {
   this.timeout(120_000);
   interface ViewDone { id: number; rows: number; cols: number; step: number; channels: number; bytesRead: number; values: Float64Array }
   interface PictureState extends NpzState {
-    view: { unavailable?: string; error?: string; done?: ViewDone; element?: { index: string[]; text: string } };
+    view: { unavailable?: string; error?: string; done?: ViewDone; element?: { index: string[]; text: string }; whole?: { id?: number; state: string; text?: string; bytesRead?: number; stats?: { count: number; min: number | null; max: number | null; mean: number | null } } };
     requestView(r: Record<string, unknown>): void;
+    requestWhole(r: { type: 'view-whole-start'; id: number }): void;
     requestElement(index: string[]): void;
     refresh(): void;
   }
@@ -298,6 +299,30 @@ np.savez(sys.argv[1], first=np.arange(5, dtype='<i2'), grid=np.sin(x / 37.0) * n
     await waitFor('the view of first.npy', async () => ((await state(file)).view.done?.cols === 5 ? true : undefined));
     assert.deepEqual(bytesOf((await state(file)).view.done!.values), numpyPart(file, 'first', 'a'), 'the 1-D member as a line');
     assert.equal(first.view.unavailable, undefined);
+  });
+
+  it('whole-array statistics of a stored member read only that member\'s bytes, in place, and equal numpy\'s', async () => {
+    const file = path.join(dir, 'whole.npz');
+    py(`rng = np.random.default_rng(5)
+np.savez(sys.argv[1], before=np.full(1000, 1e9), grid=rng.standard_normal((200, 300)), after=np.full(1000, -1e9)); print(1)`, file);
+    await openNpz(file);
+    await selectMember(file, 'grid.npy');
+    const id = nextId++;
+    (await state(file)).requestWhole({ type: 'view-whole-start', id });
+    const whole = await waitFor('the whole-array result', async () => {
+      const w = (await state(file)).view.whole;
+      if (w?.id === id && w.state === 'error') throw new Error(w.text);
+      return w?.id === id && w.state === 'done' ? w : undefined;
+    }, 60_000);
+    const want = py<{ min: number; max: number; mean: number }>(`with np.load(sys.argv[1]) as z:
+    a = z['grid']
+print(json.dumps({'min': float(a.min()), 'max': float(a.max()), 'mean': float(a.mean())}))`, file);
+    // The neighbours' ±1e9 would show in min, max and mean if a byte of them were counted.
+    assert.equal(whole.stats!.count, 60_000);
+    assert.equal(whole.stats!.min, want.min);
+    assert.equal(whole.stats!.max, want.max);
+    assert.ok(Math.abs(whole.stats!.mean! - want.mean) <= 1e-12 * Math.max(1, Math.abs(want.mean)), `mean ${whole.stats!.mean} vs ${want.mean}`);
+    assert.equal(whole.bytesRead, 60_000 * 8);
   });
 
   it('live: the archive rewritten with the member at another place redraws numpy\'s new numbers', async () => {
