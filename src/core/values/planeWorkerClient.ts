@@ -40,8 +40,9 @@ export class PlaneWorker {
   private lastId = 0;
   private current?: Pending;
   private disposed = false;
-  /** Threads started so far (tests: one per owner, however many reads). */
+  /** Threads started and ended so far (tests: one per owner however many reads, none left after dispose). */
   started = 0;
+  exited = 0;
 
   /** readPlaneFromFile, in the worker: the same plane, rows, counters and sentences. */
   read(path: string, report: NpyReport, request: PlaneRequest = {}, options: PlaneOptions = {}): Promise<Plane> {
@@ -94,7 +95,7 @@ export class PlaneWorker {
       this.settle(this.current, stopped(why));
     };
     w.on('error', (e) => { gone(e.message.split('\n')[0] ?? String(e)); void w.terminate(); });
-    w.on('exit', (code) => gone(`exit code ${code}`));
+    w.on('exit', (code) => { this.exited++; gone(`exit code ${code}`); });
     this.worker = w;
     return w;
   }
