@@ -4,7 +4,9 @@
 // MERGE_GAP_BYTES and the run stays within 2 × its elements' bytes + MERGE_GAP_BYTES (so float64 elements
 // 800 bytes apart are read six to a call). So a view reads at most
 // 2 × the shown elements' bytes + 4 KiB per read call, and never more calls than elements. Linux has no
-// scattered read, so a strided overview is many small reads: a few run concurrently.
+// scattered read, so a strided overview is many small reads: here a few run concurrently through any ByteSource;
+// for files the preview uses the same batches and decoding with synchronous preads in a worker thread
+// (planeReaderSync.ts, planeWorkerClient.ts), where a read costs less than a promise round trip.
 //
 // For the extension: readPlane(source, report, request, { onRows, signal }) — onRows gets each batch of rows
 // (row-major, plane.cols wide) as it arrives; aborting `signal` stops issuing reads and rejects with NpyError
