@@ -28,7 +28,13 @@ export function readPlaneSync(read: SyncRead, report: NpyReport, request: PlaneR
   let view = new DataView(scratch.buffer);
   for (const batch of planeBatches(job.plane)) {
     const out = batchValues(job, batch);
-    for (const run of batch.runs) {
+    // Last run first. Reads a page or two apart in ascending order look like a sequential stream to the kernel,
+    // which then reads ahead (and on a sparse file allocates and zeroes every page read ahead); in descending
+    // order each read is a lone random read of its own page. Measured with fincore on a new 1 TiB sparse file,
+    // 262,144 reads: 262,061 pages cached (1 GiB) descending, 905,041 (3.7 GB) ascending.
+    const { runs } = batch;
+    for (let k = runs.length - 1; k >= 0; k--) {
+      const run = runs[k];
       if (options.isCancelled?.()) throw cancelled();
       if (run.length > scratch.length) {
         scratch = new Uint8Array(run.length);

@@ -4,15 +4,17 @@
 // One worker per owner (a preview), started on its first read and reused: starting a thread and loading its
 // code costs tens of milliseconds, which would come out of the first rows' budget on every request. A pool would
 // not help: the reads of one view go one after another in the kernel anyway, on a machine whose other core
-// draws the webview. One read at a time: a newer read cancels the older one (it rejects with NpyError
-// 'cancelled'), as does its AbortSignal. dispose() ends the thread; it never outlives its owner.
+// draws the webview. A view of a few merged reads (a small array, a 1:1 window of a C-order plane: one read a
+// row) is read on the calling thread with async reads instead: starting the thread would cost more than reading.
+// One read at a time: a newer read cancels the older one (it rejects with NpyError 'cancelled'), as does its
+// AbortSignal. dispose() ends the thread; it never outlives its owner.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { NpyError } from '../errors';
 import { NpyReport } from '../types';
 import { PlaneRequest } from './plane';
-import { cancelled, Plane, PlaneJob, PlaneOptions, startPlane } from './planeReader';
+import { BATCH_ELEMENTS, cancelled, Plane, PlaneJob, PlaneOptions, planeBatches, readPlaneFromFile, startPlane } from './planeReader';
 import type { PlaneJobMessage, PlaneWorkerData, PlaneWorkerReply } from './planeWorker';
 
 /** The worker's code: its own bundle next to this one (dist/), else the compiled module beside this file (out/, tests). */
@@ -34,8 +36,13 @@ function stopped(why: string): NpyError {
   return new NpyError('io', `The view could not be read: its reader thread stopped (${why.replace(/[.\s]+$/, '')}).`);
 }
 
+/** Views of at most this many merged reads (in one batch) are read without the thread. */
+export const INLINE_READS = 64;
+
 export class PlaneWorker {
   private worker?: Worker;
+  /** Cancels the view being read on the calling thread, if any. */
+  private inline?: AbortController;
   private readonly wanted = new Int32Array(new SharedArrayBuffer(4));
   private lastId = 0;
   private current?: Pending;
@@ -43,6 +50,9 @@ export class PlaneWorker {
   /** Threads started and ended so far (tests: one per owner however many reads, none left after dispose). */
   started = 0;
   exited = 0;
+
+  /** @param inlineReads views of at most this many merged reads are read on the calling thread (0: every view in the thread). */
+  constructor(private readonly inlineReads = INLINE_READS) {}
 
   /** readPlaneFromFile, in the worker: the same plane, rows, counters and sentences. */
   read(path: string, report: NpyReport, request: PlaneRequest = {}, options: PlaneOptions = {}): Promise<Plane> {
@@ -55,6 +65,9 @@ export class PlaneWorker {
     }
     if (options.signal?.aborted) return Promise.reject(cancelled());
     this.settle(this.current, cancelled());
+    this.inline?.abort();
+    this.inline = undefined;
+    if (this.small(job)) return this.readHere(path, report, request, options);
     const id = (this.lastId = (this.lastId % 0x7ffffffe) + 1);
     Atomics.store(this.wanted, 0, id);
     return new Promise<Plane>((resolve, reject) => {
@@ -77,10 +90,33 @@ export class PlaneWorker {
   /** Cancels the read in progress and ends the thread. */
   dispose(): void {
     this.disposed = true;
+    this.inline?.abort();
     this.settle(this.current, cancelled());
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
+  }
+
+  /** One batch of few merged reads. */
+  private small(job: PlaneJob): boolean {
+    const { rows, cols } = job.plane;
+    if (rows * cols > BATCH_ELEMENTS / 4) return false; // more than one batch (planeBatches)
+    const first = planeBatches(job.plane).next();
+    return !first.done && first.value.runs.length <= this.inlineReads;
+  }
+
+  /** The async reader on this thread, cancelled by the caller's signal or by the next read. */
+  private async readHere(path: string, report: NpyReport, request: PlaneRequest, options: PlaneOptions): Promise<Plane> {
+    const controller = new AbortController();
+    this.inline = controller;
+    const abort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      return await readPlaneFromFile(path, report, request, { ...options, signal: controller.signal });
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
+      if (this.inline === controller) this.inline = undefined;
+    }
   }
 
   private thread(): Worker {
