@@ -277,9 +277,10 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
       `used before, for reference. Files: ${v.files.map((f) => `${f.label}, stride ${f.stride}: ` +
         `${f.rows} × ${f.cols}`).join('; ')}. Bytes read and read calls are the reader's own count, which test/unit/planeWorker.test.ts ` +
       'checks against strace.', '');
-    const small = byId(v.rows, '1KiB-whole');
+    // First rows against the 1 KiB view's first rows, whole against whole.
+    const small = (id: string): Measured | undefined => byId(v.rows, id.endsWith('-first') ? '1KiB-first' : '1KiB-whole');
     L.push(table(['', 'median', 'min – max', 'samples', 'bytes read', 'read calls', '× 1 KiB view'], v.rows.map((x) => [x.label, median(x.summary),
-      range(x.summary), `${x.summary.n}`, bytes(x.bytesRead), `${x.readCalls ?? '—'}`, x.id.startsWith('1KiB') ? '' : ratio(ratioOf(x.summary, small?.summary))])));
+      range(x.summary), `${x.summary.n}`, bytes(x.bytesRead), `${x.readCalls ?? '—'}`, x.id.startsWith('1KiB') ? '' : ratio(ratioOf(x.summary, small(x.id)?.summary))])));
     L.push('');
   }
   if (r.editor) {
