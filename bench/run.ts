@@ -3,7 +3,7 @@
 //   node out/bench/run.js --quick         few repeats (checking the harness); writes out/bench-results/ instead
 //   node out/bench/run.js --only create,inspect   some groups only; writes out/bench-results/ instead
 //   node out/bench/run.js --render bench/results.json   rewrites BENCHMARKS.md from stored results, no measuring
-// Groups: baselines, create, crowded, full, inspect, editor. BENCH_DIR=<folder> makes the files there (default: the OS
+// Groups: baselines, create, crowded, full, inspect, view, editor. BENCH_DIR=<folder> makes the files there (default: the OS
 // temp folder); the file system matters, so it is reported. A group that cannot run (tools missing) is named in
 // BENCHMARKS.md and the run exits 1.
 import { spawnSync } from 'node:child_process';
@@ -19,15 +19,16 @@ import { benchCreate } from './groups/create';
 import { benchCrowdedFolder } from './groups/crowdedFolder';
 import { benchFull } from './groups/full';
 import { benchInspect } from './groups/inspect';
+import { benchView } from './groups/view';
 import { describeMachine } from './lib/machine';
 import type { BenchConfig } from './lib/model';
 import { numpyVersion } from './lib/numpy';
 import { packageInCopy } from './lib/packageCopy';
 import { headlines, renderMarkdown, Results } from './lib/report';
-import { targetRows } from './lib/targets';
+import { targetRows, VIEW_TARGETS } from './lib/targets';
 import { straceAvailable } from './lib/strace';
 
-const GROUPS = ['baselines', 'create', 'crowded', 'full', 'inspect', 'editor'] as const;
+const GROUPS = ['baselines', 'create', 'crowded', 'full', 'inspect', 'view', 'editor'] as const;
 type Group = (typeof GROUPS)[number];
 
 function log(s: string): void {
@@ -98,6 +99,7 @@ async function main(): Promise<number> {
     if (want('crowded')) await attempt('crowded folder', async () => { results.crowded = await benchCrowdedFolder(cfg, log); });
     if (want('full')) await attempt('full allocation', async () => { results.full = await benchFull(cfg, log); });
     if (want('inspect')) await attempt('inspect', async () => { results.inspect = await benchInspect(cfg, log); });
+    if (want('view')) await attempt('view', async () => { results.view = await benchView(cfg, log); });
     if (want('editor')) {
       await attempt('in the editor', async () => {
         if (!extensionDir) throw new Error('the extension could not be packaged (see sizes)');
@@ -120,7 +122,7 @@ async function main(): Promise<number> {
   writeFileSync(mdPath, renderMarkdown(results, repoRoot));
   log(`wrote ${mdPath} and ${jsonPath}`);
   for (const h of headlines(results)) console.log(`- ${h}`);
-  for (const t of targetRows(results)) console.log(`- target: ${t.what}: ${t.measured} (${t.target}): ${t.met}`);
+  for (const t of [...targetRows(results), ...targetRows(results, VIEW_TARGETS)]) console.log(`- target: ${t.what}: ${t.measured} (${t.target}): ${t.met}`);
   if (results.failures.length) {
     for (const f of results.failures) console.error(`not measured: ${f.group}: ${f.error}`);
     return 1;

@@ -42,6 +42,8 @@ export function bundleOptions({ production = false } = {}) {
     ...CLI_CHUNKS.map((c) => ({ ...cli, entryPoints: [`src/cli/${c}.ts`], outfile: `dist/cli-${c}.js` })),
     { ...extension, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
     ...EXTENSION_CHUNKS.map((c) => ({ ...extension, entryPoints: [`src/extension/${c}.ts`], outfile: `dist/extension-${c}.js` })),
+    // The data view's reader thread (src/core/values/planeWorkerClient.ts starts it from the file next to its caller).
+    { ...node, entryPoints: ['src/core/values/planeWorker.ts'], outfile: 'dist/extension-planeWorker.js' },
     { ...browser, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
     { ...browser, entryPoints: ['src/webview/npzMain.ts'], outfile: 'dist/npzWebview.js' },
   ];

@@ -48,7 +48,8 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
       const out = join(root, `session-${s}.json`);
       rmSync(out, { force: true });
       // Odd sessions open a bare webview first: the window's first webview costs extra whoever opens it.
-      const hostCfg: HostConfig = { big: big.path, small: small.path, opens: cfg.editorOpens, out, assets, bareFirst: s % 2 === 1 };
+      const hostCfg: HostConfig = { big: big.path, small: small.path, opens: cfg.editorOpens, out, assets, bareFirst: s % 2 === 1,
+        planes: { dir: workspace, count: Math.min(3, cfg.editorOpens) } };
       const profile = createProfile(join(root, `profile-${s}`));
       writeUserSettings(profile, { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false });
       const t0 = nowMs();
@@ -107,6 +108,11 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
       row('bare-webview', 'floor: a bare webview panel (`createWebviewPanel`) → its first message', sessions.flatMap((x) => x.bareMs)),
       row('bare-files', 'the bare panel with its script and stylesheet as files (`asWebviewUri`, as ours) → its first message',
         sessions.flatMap((x) => x.bareFilesMs)),
+      ...(sessions.some((x) => x.planeViewMs?.length)
+        ? [row('view-new-plane', `data view: a new 1 TiB sparse \`<f8\` (370727, 370727) file, \`vscode.openWith\` → the webview's own fit view ` +
+          `complete (${last.planeView ? `${last.planeView.rows} × ${last.planeView.cols} elements, ${last.planeView.bytesRead.toLocaleString('en-US')} B read` : '?'}: ` +
+          'every row read in the reader thread, posted, and the statistics)', sessions.flatMap((x) => x.planeViewMs ?? []))]
+        : []),
       row('server-start', 'code-server start (process → listening), context only', sessions.map((x) => x.serverStartMs)),
     ],
     big: { label: '1 TiB `<f8` (16384, 16384, 512), sparse', fileBytes: Number(big.fileBytes), allocatedBytes: Number(big.allocatedBytes),

@@ -1,10 +1,11 @@
 // Runs inside the VS Code extension host (loaded as extensionTestsPath by bench/editor/drive.ts): times the
 // extension's activation and the opening of .npy previews, then writes the samples to the JSON file named by
 // ZEROED_NPY_BENCH_EDITOR. The wait polls every millisecond, so samples are at most ~1 ms late.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
+import { writeZeroedNpy } from '../../src/core/file/writer';
+import { closeAllEditors, EXTENSION_ID, PreviewState, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
 
 export interface HostConfig {
   big: string; small: string; opens: number; out: string;
@@ -12,6 +13,8 @@ export interface HostConfig {
   assets: string;
   /** Open a bare webview first, so the window's first-webview cost is measured on the floor instead of on ours. */
   bareFirst: boolean;
+  /** A folder to make new 1 TiB sparse planes in, this many per session, for the data view row (absent: none). */
+  planes?: { dir: string; count: number };
 }
 
 export interface HostResult {
@@ -31,6 +34,9 @@ export interface HostResult {
   bareMs: number[];
   /** The bare panel again, its script and stylesheet loaded as files through asWebviewUri (as our preview's are). */
   bareFilesMs: number[];
+  /** A new 1 TiB sparse plane each: openWith → the webview's own first fit view done (every row read, posted and stated). */
+  planeViewMs?: number[];
+  planeView?: { rows: number; cols: number; bytesRead: number };
   big?: { fileBytes: string | number; allocatedBytes: string | number | null; bytesRead: number; dataOffset: number };
   small?: { fileBytes: string | number; bytesRead: number };
   error?: string;
@@ -105,6 +111,29 @@ async function timedBareWebview(assets?: string): Promise<number> {
   return ms;
 }
 
+interface ViewDone { rows: number; cols: number; bytesRead: number }
+
+/**
+ * The data view in the editor: a new 1 TiB sparse (370727, 370727) float64 file (made untimed), then
+ * vscode.openWith until the host has posted the whole of the webview's own first fit view (its snapshot's view.done).
+ */
+async function timedNewPlane(api: ZeroedNpyApi, dir: string, k: number): Promise<{ ms: number; done: ViewDone }> {
+  const file = join(dir, `plane-${k}.npy`);
+  await writeZeroedNpy({ path: file, dtype: '<f8', shape: [370727n, 370727n] });
+  await closeAllEditors();
+  const t0 = now();
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.preview');
+  const done = await until(`the first view of ${file}`, () => {
+    const v = (previewOf(api, file) as (PreviewState & { view?: { done?: ViewDone; error?: string } }) | undefined)?.view;
+    if (v?.error) throw new Error(`the view of ${file} failed: ${v.error}`);
+    return v?.done;
+  });
+  const ms = now() - t0;
+  await closeAllEditors();
+  rmSync(file, { force: true });
+  return { ms, done };
+}
+
 export async function run(): Promise<void> {
   const cfg = JSON.parse(process.env.ZEROED_NPY_BENCH_EDITOR ?? 'null') as HostConfig | null;
   if (!cfg) throw new Error('ZEROED_NPY_BENCH_EDITOR is not set: run this through bench/editor/drive.ts');
@@ -134,6 +163,14 @@ export async function run(): Promise<void> {
       result.smallMs.push(s.ms);
       result.small = { fileBytes: s.state.report!.fileBytes, bytesRead: s.state.report!.bytesRead };
       result.bigMs.push((await timedOpen(api, cfg.big)).ms);
+    }
+    if (cfg.planes) {
+      result.planeViewMs = [];
+      for (let k = 0; k < cfg.planes.count; k++) {
+        const { ms, done } = await timedNewPlane(api, cfg.planes.dir, k);
+        result.planeViewMs.push(ms);
+        result.planeView = { rows: done.rows, cols: done.cols, bytesRead: done.bytesRead };
+      }
     }
     await closeAllEditors();
     result.loadedAfterPreviews = loadedBundles(ext.extensionPath);

@@ -15,6 +15,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number>> = {
   'extension-dtypeMru.js': 16 * KiB,
   'extension-previewSession.js': 192 * KiB,
   'extension-npzSession.js': 224 * KiB,
+  // The data view's reader thread (a worker_threads script: plane planning, decoding, synchronous preads).
+  'extension-planeWorker.js': 64 * KiB,
   // The preview's webview holds the data view since issue 11: its code and four 256-entry colormaps (6 KiB of hex); measured 27 KiB.
   'webview.js': 48 * KiB,
   // The .npz webview draws a selected stored member's picture with the same data view code; measured 30 KiB.

@@ -5,13 +5,14 @@ import type { CrowdedGroup } from '../groups/crowdedFolder';
 import type { EditorGroup } from '../editor/drive';
 import type { FullCase } from '../groups/full';
 import type { InspectFile } from '../groups/inspect';
+import type { ViewGroup } from '../groups/view';
 import { BUNDLE_BUDGETS, INSPECT_READ_SLACK, SPARSE_ALLOCATED_BUDGET, VSIX_BUDGET } from './budgets';
 import { bytes, gibPerS, median, ms, range, ratio } from './format';
 import type { Machine } from './machine';
 import type { BenchConfig, Measured } from './model';
 import type { PackagedExtension } from './packageCopy';
 import { ratio as ratioOf } from './stats';
-import { targetRows } from './targets';
+import { targetRows, VIEW_TARGETS } from './targets';
 
 export interface Results {
   generatedAt: string;
@@ -23,6 +24,8 @@ export interface Results {
   crowded?: CrowdedGroup;
   full?: FullCase[];
   inspect?: InspectFile[];
+  /** The data view's fit views (issue 11); absent in older results. */
+  view?: ViewGroup;
   editor?: EditorGroup;
   sizes?: Omit<PackagedExtension, 'dir' | 'vsix'>;
   /** 1-minute load average when the run started and ended: other work on the machine skews every row alike. */
@@ -95,6 +98,14 @@ export function headlines(r: Results): string[] {
       `CLI ${ms(o(big!, 'cli').summary.median)} vs \`python3 -c\` np.load ${ms(o(big!, 'numpy-proc').summary.median)} ` +
       `(${ratio(ratioOf(o(big!, 'cli').summary, o(big!, 'numpy-proc').summary))}).`);
   }
+  if (r.view) {
+    const v = r.view.rows;
+    const m = (id: string): string => ms(byId(v, id)!.summary.median);
+    const big = r.view.files.find((f) => f.id === '1TiB');
+    out.push(`Data view, 1 TiB sparse fit view at ${r.view.width} × ${r.view.height} (${big?.shown.toLocaleString('en-US')} elements read one by one, ` +
+      `${bytes(byId(v, '1TiB-new-whole')?.bytesRead)}): first rows ${m('1TiB-new-first')}, whole ${m('1TiB-new-whole')} on a new file; ` +
+      `${m('1TiB-again-whole')} again; a 1 KiB array's view ${m('1KiB-whole')}; the async path it replaced ${m('1TiB-async-whole')}.`);
+  }
   if (r.editor) {
     const e = r.editor.rows;
     out.push(`In VS Code (code-server): activation ${ms(byId(e, 'activation')!.summary.median)}; a 1 TiB preview renders ` +
@@ -137,6 +148,10 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
   L.push('Each ratio divides two medians measured side by side in this run (interleaved, see Method); activation is a median. ' +
     '"met" compares the number as shown with the target.', '');
   L.push(table(['what', 'measured', 'target', 'met'], targetRows(r).map((t) => [t.what, t.met === 'no' ? `**${t.measured}**` : t.measured, t.target, t.met])));
+  L.push('');
+  L.push('## Targets (issue 11)', '');
+  L.push('Medians of the data view group (see "Data view" below), on this machine.', '');
+  L.push(table(['what', 'measured', 'target', 'met'], targetRows(r, VIEW_TARGETS).map((t) => [t.what, t.met === 'no' ? `**${t.measured}**` : t.measured, t.target, t.met])));
   L.push('');
 
   L.push('## Machine', '');
@@ -251,6 +266,23 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     L.push('', `The test suite asserts bytes read ≤ header + ${INSPECT_READ_SLACK} (in fact exactly the header) — see Budgets below.`, '');
   }
 
+  if (r.view) {
+    const v = r.view;
+    L.push('## Data view (issue 11)', '');
+    L.push(`Fit views drawn at ${v.width} × ${v.height}, read in-process through what the preview's host calls: \`PlaneWorker.read\` ` +
+      '(synchronous preads in a worker thread, rows posted as they are read), timed from the call to the first rows delivered and to ' +
+      'the whole plane. One run of each row in turn. "New file": a sparse file made (untimed) just before the run, so none of it is ' +
+      'cached, read by a new reader thread, as a preview\'s first view of a file a job has just created; "again": the same view ' +
+      'once more on the same thread. The last rows are the async `readPlaneFromFile` (libuv\'s pool, 8 reads in flight) the preview ' +
+      `used before, for reference. Files: ${v.files.map((f) => `${f.label}, stride ${f.stride}: ` +
+        `${f.rows} × ${f.cols}`).join('; ')}. Bytes read and read calls are the reader's own count, which test/unit/planeWorker.test.ts ` +
+      'checks against strace.', '');
+    // First rows against the 1 KiB view's first rows, whole against whole.
+    const small = (id: string): Measured | undefined => byId(v.rows, id.endsWith('-first') ? '1KiB-first' : '1KiB-whole');
+    L.push(table(['', 'median', 'min – max', 'samples', 'bytes read', 'read calls', '× 1 KiB view'], v.rows.map((x) => [x.label, median(x.summary),
+      range(x.summary), `${x.summary.n}`, bytes(x.bytesRead), `${x.readCalls ?? '—'}`, x.id.startsWith('1KiB') ? '' : ratio(ratioOf(x.summary, small(x.id)?.summary))])));
+    L.push('');
+  }
   if (r.editor) {
     const e = r.editor;
     L.push('## In the editor', '');

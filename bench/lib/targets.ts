@@ -1,5 +1,6 @@
 // Issue 13's speed targets, each derived from rows of one run: a ratio of two medians measured side by side
 // (interleaved), or for activation a median in ms. Shown in BENCHMARKS.md ("Targets (issue 13)") and after a run.
+// Issue 11's (VIEW_TARGETS, "Targets (issue 11)"): the 1 TiB fit view's first rows and whole view, medians in ms.
 import { ms } from './format';
 import type { Measured } from './model';
 import type { Results } from './report';
@@ -43,8 +44,15 @@ export const TARGETS: readonly Target[] = [
     rows: (r) => ({ row: byId(r.editor?.rows, 'open-big'), base: byId(r.editor?.rows, 'bare-webview') }) },
 ];
 
-export function targetRows(r: Results): TargetRow[] {
-  return TARGETS.map((t) => {
+export const VIEW_TARGETS: readonly Target[] = [
+  { what: '1 TiB sparse `<f8` fit view at 512 × 512 (262,144 elements), first view of a new file: first rows delivered', limit: 300, unit: 'ms',
+    rows: (r) => ({ row: byId(r.view?.rows, '1TiB-new-first') }) },
+  { what: '1 TiB sparse `<f8` fit view at 512 × 512 (262,144 elements), first view of a new file: whole view read', limit: 2000, unit: 'ms',
+    rows: (r) => ({ row: byId(r.view?.rows, '1TiB-new-whole') }) },
+];
+
+export function targetRows(r: Results, targets: readonly Target[] = TARGETS): TargetRow[] {
+  return targets.map((t) => {
     const target = t.unit === 'ms' ? `≤ ${t.limit} ms` : `≤ ${t.limit.toFixed(2)}×`;
     const { row, base } = t.rows(r);
     const missing = { what: t.what, target, measured: 'not measured in this run', met: 'not measured' as const, value: null };

@@ -1,5 +1,5 @@
 // The host side of the preview's data view (issue 11): answers the webview's view-request by reading only the
-// shown elements (the core's readPlaneFromFile), posting rows as they arrive and then the statistics of what
+// shown elements (the core's PlaneWorker, a reader thread), posting rows as they arrive and then the statistics of what
 // was shown. A newer request aborts the older one; an answer to an older request is never posted after a
 // newer one started. Owned by PreviewSession, which hands it each new report and the webview's requests.
 import * as vscode from 'vscode';
@@ -10,7 +10,7 @@ import { ravelIndex } from '../core/values/elementIndex';
 import { detectImage } from '../core/values/imageLayout';
 import { dtypeOfReport, readValues } from '../core/values/pages';
 import { fitStride, notNumericReason, planPlane, PlaneRequest } from '../core/values/plane';
-import { readPlaneFromFile } from '../core/values/planeReader';
+import { PlaneWorker } from '../core/values/planeWorkerClient';
 import { robustRange, StatsAccumulator } from '../core/values/stats';
 import { shownLabel, statsLine, viewLabels } from './model/dataViewText';
 import { errorSentence } from './model/reportView';
@@ -54,6 +54,8 @@ export class DataViewHost implements vscode.Disposable {
   /** The request being read, if any: a new report reads it again rather than leaving it unanswered. */
   private pending?: ViewRequest;
   private last: DataViewSnapshot = {};
+  /** Reads the planes off this thread (synchronous preads in a worker, one per preview); ended by dispose(). */
+  private readonly planes = new PlaneWorker();
 
   /** The "Whole array" statistics (their messages come through the session), read from the same source. */
   readonly whole: WholeStatsHost;
@@ -106,6 +108,7 @@ export class DataViewHost implements vscode.Disposable {
   dispose(): void {
     this.controller?.abort();
     this.whole.dispose();
+    this.planes.dispose();
     this.report = undefined;
   }
 
@@ -168,7 +171,7 @@ export class DataViewHost implements vscode.Disposable {
       const stats = new StatsAccumulator();
       let bytesRead = 0, approximate = false, missing = 0;
       for (let channel = 0; channel < channels; channel++) {
-        const plane = await readPlaneFromFile(source.path, report, { ...base, view, index: this.indexFor(base.index!, r.channelAxis, channel) }, {
+        const plane = await this.planes.read(source.path, report, { ...base, view, index: this.indexFor(base.index!, r.channelAxis, channel) }, {
           signal: controller.signal, fileOffset: source.fileOffset,
           onRows: (rows) => {
             if (!current()) return;

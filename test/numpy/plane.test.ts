@@ -1,10 +1,10 @@
 // numpy is the oracle for the picture's numbers (planeOracle.py): for random arrays of every numeric dtype,
 // both byte orders, C and F order, 1-D to 4-D, with NaN/±Inf/zeros/NaT and int64 beyond 2^53, and random view
 // requests (axes in either order, indices with negatives, strides, windows past the edge, lines, struct fields,
-// complex parts), readPlaneFromFile must give numpy's a[idx][::k, ::k] (or window) as float64 exactly — |z|
-// and arg z within 2 ulps of numpy (libm's hypot/atan2 may differ in the last bit) — within the read budget;
-// computeStats/percentile must equal numpy's to 1e-12 relative, and colour indices must equal matplotlib's
-// normalisation computed in numpy.
+// complex parts), readPlaneFromFile and the preview's reader thread must give numpy's a[idx][::k, ::k] (or
+// window) as float64 exactly — |z| and arg z within 2 ulps of numpy (libm's hypot/atan2 may differ in the last
+// bit) — within the read budget; computeStats/percentile must equal numpy's to 1e-12 relative, and colour
+// indices must equal matplotlib's normalisation computed in numpy.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,9 @@ import { inspectNpy } from '../../src/core/file/inspect';
 import { colourIndices } from '../../src/core/values/colormap';
 import { PlaneRequest } from '../../src/core/values/plane';
 import { COLORMAP_HEX, COLORMAP_NAMES, colormapRgb } from '../../src/common/colormaps';
-import { MERGE_GAP_BYTES, readPlaneFromFile } from '../../src/core/values/planeReader';
+import { MERGE_GAP_BYTES, Plane, readPlaneFromFile } from '../../src/core/values/planeReader';
+import { PlaneWorker } from '../../src/core/values/planeWorkerClient';
+import { NpyReport } from '../../src/core/types';
 import { computeStats, percentile } from '../../src/core/values/stats';
 import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
@@ -61,7 +63,8 @@ describe('plane views, statistics and colour indices against numpy', function ()
   });
   after(() => { if (dir) removeTempDir(dir); });
 
-  it('reads exactly the elements numpy slices, within the byte and read-call budget', async function () {
+  /** Every view of every case through `read`: numpy's elements exactly, within the byte and read-call budget. */
+  async function checkViews(read: (path: string, report: NpyReport, request: PlaneRequest) => Promise<Plane>): Promise<void> {
     const failures: string[] = [];
     let views = 0;
     let elements = 0;
@@ -70,7 +73,7 @@ describe('plane views, statistics and colour indices against numpy', function ()
       assert.equal(report.fortranOrder, c.fortran, `${c.name}: order`);
       for (const v of c.views) {
         const label = `${c.name} ${JSON.stringify(v.request)}`;
-        const plane = await readPlaneFromFile(c.path, report, v.request);
+        const plane = await read(c.path, report, v.request);
         views++;
         assert.equal(plane.rows, v.rows, `${label}: rows`);
         assert.equal(plane.cols, v.cols, `${label}: cols`);
@@ -93,6 +96,20 @@ describe('plane views, statistics and colour indices against numpy', function ()
     }
     assert.deepEqual(failures.slice(0, 10), [], `${failures.length} of ${elements} elements differ`);
     assert.ok(views > 1500 && elements > 50000, `compared ${views} views, ${elements} elements`);
+  }
+
+  it('reads exactly the elements numpy slices, within the byte and read-call budget', async function () {
+    await checkViews((path, report, request) => readPlaneFromFile(path, report, request));
+  });
+
+  it('the preview\'s reader thread (PlaneWorker, synchronous preads) reads the same: numpy\'s elements, within the budget', async function () {
+    const worker = new PlaneWorker(0); // every view in the thread, however small
+    try {
+      await checkViews((path, report, request) => worker.read(path, report, request));
+      assert.equal(worker.started, 1);
+    } finally {
+      worker.dispose();
+    }
   });
 
   it('statistics and percentiles equal numpy (nanmin/nanmax, mean/std of the finite values) to 1e-12', function () {

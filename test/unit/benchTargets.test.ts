@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Measured } from '../../bench/lib/model';
 import { renderMarkdown, Results } from '../../bench/lib/report';
 import { summarize } from '../../bench/lib/stats';
-import { targetRows } from '../../bench/lib/targets';
+import { targetRows, VIEW_TARGETS } from '../../bench/lib/targets';
 import { repoRoot } from '../helpers/paths';
 
 const row = (id: string, ...samples: number[]): Measured => ({ id, label: id, kind: 'process', samples, summary: summarize(samples) });
@@ -68,5 +68,30 @@ describe('bench: Targets (issue 13) table', () => {
     assert.ok(section, 'no "Targets (issue 13)" section');
     assert.match(section, /\| extension activation [^\n]*\| \*\*20\.00 ms \(median of 1 run\)\*\* \| ≤ 15 ms \| no \|/);
     assert.match(section, /\| CLI `--version` process ÷ bare `node -e 0` \| 1\.000× [^|]*\| ≤ 1\.05× \| yes \|/);
+  });
+});
+
+describe('bench: Targets (issue 11) table', () => {
+  const viewGroup = (first: number, whole: number): NonNullable<Results['view']> => ({
+    width: 512, height: 512, files: [{ id: '1TiB', label: 'big', rows: 512, cols: 512, stride: 725, shown: 262144 }],
+    rows: [row('1TiB-new-first', first), row('1TiB-new-whole', whole), row('1TiB-again-whole', 1), row('1KiB-whole', 1), row('1TiB-async-whole', 1)],
+  });
+
+  it('takes the 1 TiB fit view\'s first rows and whole view from the view group, in ms, met when at most 300 ms and 2 s', () => {
+    const t = targetRows({ ...results(base), view: viewGroup(120, 2100) }, VIEW_TARGETS);
+    assert.deepEqual(t.map((x) => x.value), [120, 2100]);
+    assert.deepEqual(t.map((x) => x.target), ['≤ 300 ms', '≤ 2000 ms']);
+    assert.deepEqual(t.map((x) => x.met), ['yes', 'no']);
+    assert.deepEqual(targetRows({ ...results(base), view: viewGroup(301, 2000) }, VIEW_TARGETS).map((x) => x.met), ['no', 'yes']);
+  });
+
+  it('says "not measured" without the view group, and puts its own table in BENCHMARKS.md', () => {
+    assert.deepEqual(targetRows(results(base), VIEW_TARGETS).map((x) => x.met), ['not measured', 'not measured']);
+    const md = renderMarkdown({ ...results(base), view: viewGroup(120, 2100) }, repoRoot);
+    const section = md.split('## Targets (issue 11)')[1]?.split('\n## ')[0];
+    assert.ok(section, 'no "Targets (issue 11)" section');
+    assert.match(section, /first rows delivered \| 120\.00 ms \(median of 1 run\) \| ≤ 300 ms \| yes \|/);
+    assert.match(section, /whole view read \| \*\*2100\.00 ms \(median of 1 run\)\*\* \| ≤ 2000 ms \| no \|/);
+    assert.match(md, /## Data view \(issue 11\)/);
   });
 });

@@ -4,7 +4,9 @@
 // MERGE_GAP_BYTES and the run stays within 2 × its elements' bytes + MERGE_GAP_BYTES (so float64 elements
 // 800 bytes apart are read six to a call). So a view reads at most
 // 2 × the shown elements' bytes + 4 KiB per read call, and never more calls than elements. Linux has no
-// scattered read, so a strided overview is many small reads: a few run concurrently.
+// scattered read, so a strided overview is many small reads: here a few run concurrently through any ByteSource;
+// for files the preview uses the same batches and decoding with synchronous preads in a worker thread
+// (planeReaderSync.ts, planeWorkerClient.ts), where a read costs less than a promise round trip.
 //
 // For the extension: readPlane(source, report, request, { onRows, signal }) — onRows gets each batch of rows
 // (row-major, plane.cols wide) as it arrives; aborting `signal` stops issuing reads and rejects with NpyError
@@ -13,7 +15,7 @@
 import { NpyError } from '../errors';
 import { readAt, withRegularFile } from '../file/regularFile';
 import { NpyReport } from '../types';
-import { numberReader } from './numericDecode';
+import { NumberReader, numberReader } from './numericDecode';
 import { ByteSource } from './pages';
 import { PlanePlan, PlaneRequest, planPlane } from './plane';
 
@@ -35,7 +37,7 @@ export interface PlaneOptions {
   onRows?: (rows: PlaneRows) => void;
   /** Reads in flight at once; 1 for a source that must be read in ascending order. */
   concurrency?: number;
-  /** readPlaneFromFile: where the .npy starts in the file (a stored .npz member); every position shifts by it. */
+  /** Byte position in the file where the .npy starts (a stored .npz member); 0 for a .npy. File readers only. */
   fileOffset?: number;
 }
 
@@ -63,11 +65,23 @@ export function elementIndex(plan: PlanePlan, r: number, c: number): bigint[] {
   return idx;
 }
 
-function cancelled(): NpyError {
+export function cancelled(): NpyError {
   return new NpyError('cancelled', 'The view was cancelled before all of it was read.');
 }
 
-interface Run { from: number; length: number; first: number; last: number }
+/** A merged read: bytes [from, from + length) hold the elements order[first..last] of its batch. */
+export interface Run { from: number; length: number; first: number; last: number }
+
+/** Rows [firstRow, firstRow + rowCount) of a plane: their elements' byte positions, read order and merged runs. */
+export interface PlaneBatch {
+  firstRow: number;
+  rowCount: number;
+  /** Position of element i (row-major within the batch) relative to the start of the .npy. */
+  offsets: Float64Array;
+  /** Element numbers sorted by offset. */
+  order: Uint32Array;
+  runs: Run[];
+}
 
 /** Runs over `order` (element numbers sorted by offset) under the budget rule in the header. */
 function mergeRuns(offsets: Float64Array, order: Uint32Array, size: number): Run[] {
@@ -103,66 +117,97 @@ function sortedOrder(offsets: Float64Array): Uint32Array {
   return ascending ? order : order.sort((a, b) => offsets[a] - offsets[b]);
 }
 
-/** Reads the view `request` asks of `report` through `source`. Throws NpyError (one sentence) on bad requests, I/O errors and cancel. */
-export async function readPlane(source: ByteSource, report: NpyReport, request: PlaneRequest = {}, options: PlaneOptions = {}): Promise<Plane> {
+/** A plane to fill: its plan resolved, values zero, counters zero, and the decoder of its elements. */
+export interface PlaneJob {
+  plane: Plane;
+  decode: NumberReader;
+  approx: { flag: boolean };
+}
+
+/** Plans `request` (NpyError with one sentence when it cannot be drawn) and allocates the plane it shows. */
+export function startPlane(report: NpyReport, request: PlaneRequest = {}): PlaneJob {
   const plan = planPlane(report, request);
   const { rows, cols } = plan;
-  const size = plan.leaf.itemsize;
-  const read = numberReader(plan.leaf, plan.part);
-  const approx = { flag: false };
   const plane: Plane = {
     ...plan,
     values: new Float64Array(rows * cols),
     rowIndices: Array.from({ length: rows }, (_, r) => plan.rowStart + r * plan.rowStep),
     colIndices: Array.from({ length: cols }, (_, c) => plan.colStart + c * plan.colStep),
-    shownBytes: rows * cols * size, bytesRead: 0, readCalls: 0, approximate: false, missing: 0,
+    shownBytes: rows * cols * plan.leaf.itemsize, bytesRead: 0, readCalls: 0, approximate: false, missing: 0,
   };
-  const signal = options.signal;
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
-  // The first batch is one row (on screen at once), later ones grow to BATCH_ELEMENTS; a small plane is one batch.
+  return { plane, decode: numberReader(plan.leaf, plan.part), approx: { flag: false } };
+}
+
+/** The plane's batches in row order: the first one row (on screen at once), later ones up to BATCH_ELEMENTS; a small plane is one batch. */
+export function* planeBatches(plan: PlanePlan): Generator<PlaneBatch> {
+  const { rows, cols } = plan;
   let target = rows * cols <= BATCH_ELEMENTS / 4 ? rows * cols : cols;
   for (let r0 = 0; r0 < rows;) {
-    if (signal?.aborted) throw cancelled();
-    const batchRows = Math.min(rows - r0, Math.max(1, Math.floor(target / cols)));
+    const rowCount = Math.min(rows - r0, Math.max(1, Math.floor(target / cols)));
     target = Math.min(BATCH_ELEMENTS, target * 4);
-    const n = batchRows * cols;
-    const offsets = new Float64Array(n);
-    for (let r = 0, i = 0; r < batchRows; r++) {
+    const offsets = new Float64Array(rowCount * cols);
+    for (let r = 0, i = 0; r < rowCount; r++) {
       const rowBase = plan.base + (r0 + r) * plan.rowBytes;
       for (let c = 0; c < cols; c++, i++) offsets[i] = rowBase + c * plan.colBytes;
     }
     const order = sortedOrder(offsets);
-    const runs = mergeRuns(offsets, order, size);
-    const out = plane.values.subarray(r0 * cols, (r0 + batchRows) * cols);
+    yield { firstRow: r0, rowCount, offsets, order, runs: mergeRuns(offsets, order, plan.leaf.itemsize) };
+    r0 += rowCount;
+  }
+}
+
+/** The batch's slice of the plane's values (a view). */
+export function batchValues(job: PlaneJob, batch: PlaneBatch): Float64Array {
+  const cols = job.plane.cols;
+  return job.plane.values.subarray(batch.firstRow * cols, (batch.firstRow + batch.rowCount) * cols);
+}
+
+/**
+ * Stores one run's elements: `view` holds the run's bytes from its offset 0, `got` of them (fewer than
+ * run.length only at the end of a truncated file; what is missing becomes NaN and is counted).
+ */
+export function storeRun(job: PlaneJob, batch: PlaneBatch, run: Run, view: DataView, got: number, out: Float64Array): void {
+  const { plane, decode, approx } = job;
+  const size = plane.leaf.itemsize;
+  plane.readCalls++;
+  plane.bytesRead += got;
+  for (let k = run.first; k <= run.last; k++) {
+    const e = batch.order[k];
+    const at = batch.offsets[e] - run.from;
+    if (at + size > got) { out[e] = NaN; plane.missing++; } else out[e] = decode(view, at, approx);
+  }
+  plane.approximate = approx.flag;
+}
+
+/** Reads the view `request` asks of `report` through `source`. Throws NpyError (one sentence) on bad requests, I/O errors and cancel. */
+export async function readPlane(source: ByteSource, report: NpyReport, request: PlaneRequest = {}, options: PlaneOptions = {}): Promise<Plane> {
+  const job = startPlane(report, request);
+  const signal = options.signal;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  for (const batch of planeBatches(job.plane)) {
+    if (signal?.aborted) throw cancelled();
+    const { runs } = batch;
+    const out = batchValues(job, batch);
     let next = 0;
     let failed = false;
     const worker = async (): Promise<void> => {
       while (next < runs.length && !failed) {
         if (signal?.aborted) throw cancelled();
         const run = runs[next++];
-        plane.readCalls++;
         const bytes = await source.read(run.from, run.length);
-        plane.bytesRead += bytes.length;
-        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        for (let k = run.first; k <= run.last; k++) {
-          const e = order[k];
-          const at = offsets[e] - run.from;
-          if (at + size > bytes.length) { out[e] = NaN; plane.missing++; } else out[e] = read(view, at, approx);
-        }
+        storeRun(job, batch, run, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.length, out);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, () => worker().catch((e) => { failed = true; throw e; })));
-    plane.approximate = approx.flag;
-    options.onRows?.({ firstRow: r0, rowCount: batchRows, values: out });
-    r0 += batchRows;
+    options.onRows?.({ firstRow: batch.firstRow, rowCount: batch.rowCount, values: out });
   }
-  return plane;
+  return job.plane;
 }
 
 /** readPlane over a file on disk, opened for this view only. */
 export function readPlaneFromFile(path: string, report: NpyReport, request: PlaneRequest = {}, options: PlaneOptions = {}): Promise<Plane> {
   const ctx = { action: 'read' as const, path };
-  const offset = options.fileOffset ?? 0;
+  const at = options.fileOffset ?? 0;
   return withRegularFile(path, 'a .npy file', ({ handle }) =>
-    readPlane({ read: (position, length) => readAt(handle, offset + position, length, ctx) }, report, request, options));
+    readPlane({ read: (position, length) => readAt(handle, at + position, length, ctx) }, report, request, options));
 }

@@ -2,7 +2,7 @@
 // same message the webview's controls post, and the numbers the host posted (recorded in the snapshot as sent
 // in view-rows) must equal numpy's slice of the same file exactly (compared as float64 bytes, written by numpy).
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, waitFor } from './extension';
 import { py } from './numpy';
 
@@ -49,6 +49,17 @@ v = np.ascontiguousarray(${expr}, dtype=np.float64)
 v.tofile(sys.argv[2]); print(json.dumps(list(v.shape)))`, file, out);
   const b = readFileSync(out);
   return new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8);
+}
+
+/** Threads of this extension host named for the data view's reader (Linux names them after the worker, 15 characters). */
+function readerThreads(): number {
+  return readdirSync('/proc/self/task').filter((t) => {
+    try {
+      return readFileSync(`/proc/self/task/${t}/comm`, 'utf8').startsWith('zeroed-npy plan');
+    } catch {
+      return false; // the thread ended while we looked
+    }
+  }).length;
 }
 
 function sameNumbers(actual: Float64Array, expected: Float64Array, what: string): void {
@@ -129,6 +140,10 @@ print(json.dumps(p))`, dir);
     assert.equal(fit.rows * fit.cols, 512 * 256);
     assert.ok(fit.bytesRead <= 8 * 1024 * 1024, `read ${fit.bytesRead} bytes`);
     sameNumbers(fit.values, numpySlice(big, 'a[::1024, ::1024]', `${dir}/tib.bin`), 'a[::1024, ::1024]');
+    // Read by the preview's reader thread, which ends with the preview (the OS thread carries the worker's name).
+    assert.equal(readerThreads(), 1, 'one reader thread while the preview is open');
+    await closeAllEditors();
+    await waitFor('the reader thread to end after the preview closed', () => (readerThreads() === 0 ? true : undefined), 10_000);
   });
 
   it('the cursor\'s element comes back as numpy prints it (float32 0.1 is "0.1", not 0.10000000149011612)', async () => {
