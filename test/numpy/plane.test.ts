@@ -20,7 +20,8 @@ import { repoRoot } from '../helpers/paths';
 import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 
-const ORACLE = readFileSync(join(repoRoot, 'test', 'numpy', 'planeOracle.py'), 'utf8');
+// One script: the shared random arrays and statistics, then this test's cases.
+const ORACLE = ['randomArrays.py', 'planeOracle.py'].map((f) => readFileSync(join(repoRoot, 'test', 'numpy', f), 'utf8')).join('\n');
 
 type Hex = string | null;
 interface View {

@@ -3,60 +3,13 @@
 # says the view holds: a[idx] sliced [::k, ::k] (or a window), transposed when the row axis comes after the
 # column axis, the field or complex part chosen, as float64 — plus statistics, percentiles and colour indices
 # of those values. Floats travel as hex of little-endian float64 bytes (JSON has no NaN/Inf).
-import json, sys
-import numpy as np
-
-rng = np.random.default_rng(int(sys.argv[2]))
-folder = sys.argv[1]
+# Runs after randomArrays.py (rng, folder, PARTS, make, h, stats come from there).
 DTYPES = ['?', 'i1', '<i2', '>i2', '<i4', '>i4', '<i8', '>i8', 'u1', '<u2', '>u2', '<u4', '>u4', '<u8', '>u8',
           '<f2', '>f2', '<f4', '>f4', '<f8', '>f8', '<c8', '>c8', '<c16', '>c16',
           '<M8[s]', '>M8[ns]', '<m8[ms]', '>m8[10s]', 'struct']
 SHAPES = [(41,), (13, 17), (5, 9, 11), (3, 4, 7, 6)]
 STRUCT = np.dtype([('s', 'S3'), ('x', '>f4'), ('n', '<i8'), ('z', '<c8'), ('w', '<f8', (2,))])
-PARTS = ['abs', 'arg', 'real', 'imag']
 N = 256
-
-
-def floats(dt, n):
-    v = rng.standard_normal(n) * 10.0 ** rng.integers(-3, 4, n)
-    u = rng.random(n)
-    v[u < 0.05] = np.nan
-    v[(u >= 0.05) & (u < 0.08)] = np.inf
-    v[(u >= 0.08) & (u < 0.1)] = -np.inf
-    v[(u >= 0.1) & (u < 0.14)] = 0.0
-    return v.astype(dt)
-
-
-def fill(dt, n):
-    dt = np.dtype(dt)
-    if dt.kind == 'b':
-        return rng.integers(0, 2, n).astype('?')
-    if dt.kind in 'iu':
-        return np.frombuffer(rng.integers(0, 256, n * dt.itemsize, dtype='u1').tobytes(), dtype=dt).copy()
-    if dt.kind == 'f':
-        return floats(dt, n)
-    if dt.kind == 'c':
-        part = 'f%d' % (dt.itemsize // 2)
-        native = np.stack([floats(part, n), floats(part, n)], -1).astype(part).reshape(-1).view('c%d' % dt.itemsize)
-        return native.astype(dt)
-    v = rng.integers(-2**62, 2**62, n) // 10 ** rng.integers(0, 15, n)
-    v[rng.random(n) < 0.05] = np.iinfo('i8').min
-    return v.astype(dt.byteorder + 'i8').view(dt)
-
-
-def make(dt, shape, order):
-    n = int(np.prod(shape))
-    if dt == 'struct':
-        a = np.zeros(n, STRUCT)
-        a['s'] = b'ab'
-        a['x'] = fill('>f4', n)
-        a['n'] = fill('<i8', n)
-        a['z'] = fill('<c8', n)
-        a['w'] = rng.random((n, 2))
-    else:
-        a = fill(dt, n)
-    a = a.reshape(shape)
-    return np.asfortranarray(a) if order == 'F' else a
 
 
 def requests(a):
@@ -129,28 +82,10 @@ def expected(a, req):
     if a.dtype.names:
         sub = sub[req.get('field', 'x')]
     if sub.dtype.kind == 'c':
-        fn = {'abs': np.abs, 'arg': np.angle, 'real': np.real, 'imag': np.imag}[req.get('part', 'abs')]
-        v, approx = fn(sub).astype('f8'), False
+        v, approx = as_f8(sub, req.get('part', 'abs')), False
     else:
         v, approx = numbers(sub)
     return v, approx
-
-
-def h(x):
-    return None if x is None else np.float64(x).astype('<f8').tobytes().hex()
-
-
-def stats(v):
-    x = v.ravel()
-    fin = x[np.isfinite(x)]
-    anyv = bool((~np.isnan(x)).any())
-    return {
-        'count': int(x.size), 'finite': int(fin.size), 'nan': int(np.isnan(x).sum()),
-        'posInf': int(np.isposinf(x).sum()), 'negInf': int(np.isneginf(x).sum()), 'zeros': int((x == 0).sum()),
-        'min': h(np.nanmin(x)) if anyv else None, 'max': h(np.nanmax(x)) if anyv else None,
-        'mean': h(fin.mean()) if fin.size else None, 'std': h(fin.std()) if fin.size else None,
-        'p1': h(np.percentile(fin, 1)) if fin.size else None, 'p99': h(np.percentile(fin, 99)) if fin.size else None,
-    }
 
 
 def colour_indices(v, vmin, vmax):
@@ -175,13 +110,13 @@ cases = []
 for dt in DTYPES:
     for shape in SHAPES:
         for order in ('C', 'F'):
-            a = make(dt, shape, order)
+            a = make(dt, shape, order, STRUCT)
             path = '%s/%d.npy' % (folder, len(cases))
             np.save(path, a)
             views = []
             for req in requests(a):
                 v, approx = expected(a, req)
-                s = stats(v)
+                s = stats(v, percentiles=True)
                 fin = v[np.isfinite(v)]
                 lo, hi = (float(fin.min()), float(fin.max())) if fin.size else (0.0, 1.0)
                 views.append({'request': req, 'rows': int(v.shape[0]), 'cols': int(v.shape[1]),

@@ -15,7 +15,8 @@ import { pythonJson, requireNumpy } from '../helpers/python';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
 import { open } from 'node:fs/promises';
 
-const ORACLE = readFileSync(join(repoRoot, 'test', 'numpy', 'wholeStatsOracle.py'), 'utf8');
+// One script: the shared random arrays and statistics, then this test's cases.
+const ORACLE = ['randomArrays.py', 'wholeStatsOracle.py'].map((f) => readFileSync(join(repoRoot, 'test', 'numpy', f), 'utf8')).join('\n');
 
 type Hex = string | null;
 interface Expected { count: number; finite: number; nan: number; posInf: number; negInf: number; zeros: number; min: Hex; max: Hex; mean: Hex; std: Hex }
