@@ -2,17 +2,21 @@
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
 import { hover, onViewInput, onViewKey, onViewMessage, pan, setPoster } from './dataView';
+import { showInitialState } from './initialState';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
 
-interface VsCodeApi { postMessage(message: WebviewToHost): void }
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState?(): unknown;
+  setState?(state: unknown): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 setPoster((m) => vscode.postMessage(m));
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const m = event.data;
+function onHostMessage(m: HostToWebview): void {
   // The data view's messages (rows arriving while reading) redraw the picture only: no 'rendered' for them.
   if (m.type.startsWith('view-')) { onViewMessage(document, m as Parameters<typeof onViewMessage>[1]); return; }
   if (m.type === 'report') keepViewState(document, () => renderReport(document, m.model));
@@ -20,7 +24,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   else if (m.type === 'values') renderValues(document, m.values);
   else return;
   vscode.postMessage({ type: 'rendered' });
-});
+}
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => onHostMessage(event.data));
 
 // One delegated listener survives every re-render; buttons are real <button>s, so keyboard works as is.
 document.addEventListener('click', (event) => {
@@ -59,4 +64,7 @@ document.addEventListener('pointerup', (event) => {
   if (dr !== 0 || dc !== 0) pan(document, dr, dc);
 });
 
-vscode.postMessage({ type: 'ready' });
+// The host's first messages come embedded in the page: render them now, once. A reload (the panel shown again)
+// has the same page but older news, so it asks the host instead, as a page without them does.
+const shown = showInitialState(document, vscode, onHostMessage);
+vscode.postMessage(shown === undefined ? { type: 'ready' } : { type: 'ready', shown });
