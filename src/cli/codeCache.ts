@@ -27,16 +27,23 @@ export function defaultCacheDir(): string | undefined {
 /** Only a real folder of ours that no one else can write: a cache holds code, so another user must not plant one. */
 function usable(dir: string): boolean {
   try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-  }
-  try {
-    const st = lstatSync(dir);
+    // lstat first: a thrown EEXIST from mkdir on every run costs more than the lstat (an Error with a stack).
+    let st = lstatSync(dir, { throwIfNoEntry: false });
+    if (!st) {
+      mkdirSync(dir, { mode: 0o700 });
+      st = lstatSync(dir);
+    }
     return st.isDirectory() && st.uid === process.getuid?.() && (st.mode & 0o077) === 0;
   } catch {
     return false;
   }
+}
+
+/** FNV-1a of the bundle's path: two copies of the CLI (a clone and an installed package) keep separate caches. */
+function pathTag(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The cache file: the bundle's exact bytes (4-byte length first), then V8's data. Undefined unless it matches. */
@@ -55,7 +62,7 @@ function readCache(cacheFile: string, source: Buffer): Buffer | undefined {
 /** Loads a CommonJS bundle as Node's require would, through the code cache in `dir` (none: plain compile). */
 export function loadWithCache(file: string, dir: string | undefined): { exports: unknown; cache: CacheOutcome } {
   const source = readFileSync(file);
-  const cacheFile = dir !== undefined && usable(dir) ? join(dir, `${basename(file)}.${process.versions.v8}.${process.arch}.cache`) : undefined;
+  const cacheFile = dir !== undefined && usable(dir) ? join(dir, `${basename(file)}.${pathTag(file)}.${process.versions.v8}.${process.arch}.cache`) : undefined;
   const cachedData = cacheFile ? readCache(cacheFile, source) : undefined;
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source.toString('utf8')}\n})`;
   const script = new Script(wrapped, { filename: file, cachedData });
