@@ -2,7 +2,7 @@
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
 import { hover, onViewInput, onViewKey, onViewMessage, pan, setPoster } from './dataView';
-import { showInitialState } from './initialState';
+import { takeInitialState } from './initialState';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
 
@@ -65,6 +65,8 @@ document.addEventListener('pointerup', (event) => {
 });
 
 // The host's first messages come embedded in the page: render them now, once. A reload (the panel shown again)
-// has the same page but older news, so it asks the host instead, as a page without them does.
-const shown = showInitialState(document, vscode, onHostMessage);
-vscode.postMessage(shown === undefined ? { type: 'ready' } : { type: 'ready', shown });
+// has the same page but older news, so it asks the host instead, as a page without them does. 'ready' goes first,
+// so the host has its answer before the first 'rendered', as when the report came by message.
+const initial = takeInitialState(document, vscode);
+vscode.postMessage(initial ? { type: 'ready', shown: initial.stamp } : { type: 'ready' });
+for (const m of initial?.messages ?? []) onHostMessage(m);
