@@ -94,7 +94,9 @@ async function main(): Promise<number> {
       extensionDir = p.dir;
       results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs, vsixEntries: p.vsixEntries };
     });
-    if (want('baselines')) await attempt('baselines', async () => { log('process start baselines'); results.baselines = await benchBaselines(cfg); });
+    // The CLI as users run it after `npm start`: the packaged copy's production bundle (the work tree's if packaging failed).
+    const cli = extensionDir ? { path: join(extensionDir, 'dist', 'cli.js'), build: 'production' as const } : { path: cliPath, build: 'development' as const };
+    if (want('baselines')) await attempt('baselines', async () => { log(`process start baselines (${cli.path})`); results.baselines = await benchBaselines(cfg, cli); });
     if (want('create')) await attempt('create', async () => { results.create = await benchCreate(cfg, log); });
     if (want('crowded')) await attempt('crowded folder', async () => { results.crowded = await benchCrowdedFolder(cfg, log); });
     if (want('full')) await attempt('full allocation', async () => { results.full = await benchFull(cfg, log); });

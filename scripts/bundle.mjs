@@ -17,14 +17,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // two chunks both import is copied into each.
 const CLI_CHUNKS = ['create', 'inspect', 'inspectNpz', 'resize'];
 const EXTENSION_CHUNKS = ['createFlow', 'resizeFlow', 'openPreview', 'previewSession', 'npzSession', 'dtypeMru'];
-function chunks(folder, names, prefix) {
+// The CLI's chunks load through src/cli/codeCache.ts (V8's code cache on Node < 22.1, which has no compile cache).
+function chunks(folder, names, prefix, { loader } = {}) {
   return {
     name: `${prefix}-chunks`,
     setup(build) {
       build.onResolve({ filter: new RegExp(`^\\./(${names.join('|')})$`) }, (args) => {
         if (args.kind !== 'dynamic-import' || path.basename(path.dirname(args.importer)) !== folder) return undefined;
-        return { path: `./${prefix}-${args.path.slice(2)}.js`, external: true };
+        const file = `${prefix}-${args.path.slice(2)}.js`;
+        return loader ? { path: file, namespace: `${prefix}-chunk` } : { path: `./${file}`, external: true };
       });
+      if (!loader) return;
+      build.onLoad({ filter: /.*/, namespace: `${prefix}-chunk` }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(loader)}).loadChunk(${JSON.stringify(args.path)});`,
+        resolveDir: root, loader: 'js',
+      }));
     },
   };
 }
@@ -35,7 +42,7 @@ export function bundleOptions({ production = false } = {}) {
   const node = { ...common, platform: 'node', format: 'cjs', target: 'node18' };
   const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2020' };
   // import() of a chunk becomes require(): a real dynamic import would start Node's ESM loader (+40 ms).
-  const cli = { ...node, plugins: [chunks('cli', CLI_CHUNKS, 'cli')], supported: { 'dynamic-import': false } };
+  const cli = { ...node, plugins: [chunks('cli', CLI_CHUNKS, 'cli', { loader: './src/cli/codeCache.ts' })], supported: { 'dynamic-import': false } };
   const extension = { ...node, external: ['vscode'], plugins: [chunks('extension', EXTENSION_CHUNKS, 'extension')], supported: { 'dynamic-import': false } };
   const all = [
     { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

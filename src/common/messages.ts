@@ -11,8 +11,11 @@ export type HostToWebview =
   | ViewHostMessage;
 
 export type WebviewToHost =
-  /** The page's script is listening: the host (re)posts the current state. Sent on every (re)load. */
-  | { type: 'ready' }
+  /**
+   * The page's script is listening: the host (re)posts the current state. Sent on every (re)load. `shown`: the
+   * stamp of the embedded state the page has just rendered (initialState.ts), which needs no answer if still current.
+   */
+  | { type: 'ready'; shown?: number }
   /** Posted after each render of a report, an error page or a page of values. */
   | { type: 'rendered' }
   | { type: 'action'; action: ActionId }
@@ -43,7 +46,11 @@ function isDecimal(v: unknown): v is string {
 export function isWebviewToHost(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
-  if (t === 'ready' || t === 'rendered' || t === 'refresh') return true;
+  if (t === 'ready') {
+    const shown = (m as { shown?: unknown }).shown;
+    return shown === undefined || Number.isSafeInteger(shown);
+  }
+  if (t === 'rendered' || t === 'refresh') return true;
   if (t === 'view-request') return isViewRequest(m);
   if (t === 'view-element') return isElementRequest(m);
   if (t === 'view-whole-start' || t === 'view-whole-cancel') return isWholeRequest(m);

@@ -1,7 +1,9 @@
 // One preview panel: inspects the header, posts the view model, re-inspects when the file changes on disk,
 // and answers the webview's buttons. Failures become the error page, never a dialog. The Values section
-// shows one page of elements read by the core (only that page's bytes); the page survives re-reads.
+// shows one page of elements read by the core (only that page's bytes); the page survives re-reads. The first
+// report is embedded in the page's HTML (common/initialState.ts), so the first paint waits for no message.
 import * as vscode from 'vscode';
+import { InitialState } from '../common/initialState';
 import { HostToWebview, isWebviewToHost } from '../common/messages';
 import { ViewRequest, WholeRequest } from '../common/viewMessages';
 import { ActionId, ValuesViewModel } from '../common/viewModel';
@@ -23,6 +25,8 @@ import { readSettings } from './settings';
 const t = vscode.l10n.t;
 /** Editors often write a file in several steps; wait for quiet before re-reading the header. */
 const REFRESH_DEBOUNCE_MS = 150;
+/** How long the page waits for the first read to embed it; a slower file system gets "Reading the header…" instead. */
+const FIRST_PAINT_WAIT_MS = 300;
 
 /**
  * What previews() returns per panel: the registry's snapshot plus the Values page, and a way for tests inside
@@ -63,15 +67,18 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watch: PreviewWatch;
   private readonly dataView: DataViewHost;
+  /** Messages made before the page exists, embedded into it; undefined once the page is set. */
+  private early?: HostToWebview[] = [];
+  /** The stamp of the state embedded in the page, while nothing newer was posted: its 'ready' needs no answer. */
+  private embedded?: number;
+  private disposed = false;
+  /** Settles when the page is set (with the first report when it came in time); resolveCustomEditor waits for it. */
+  readonly opened: Promise<void>;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, registry: PreviewRegistry) {
     // Writes through a memory map raise no watcher event: the watch also polls while the panel is visible.
     this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh()));
-    setPreviewPage(panel, extensionUri, 'webview.js', ['preview.css'], (assets) => buildPreviewHtml({
-      ...assets, styleUri: assets.styleUris[0],
-      title: displayName(uri), loadingText: t('Reading the header of {0}…', displayName(uri)), lang: vscode.env.language,
-    }));
     this.disposables.push(
       registry.add(this),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
@@ -82,8 +89,36 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       this.watch,
     );
     panel.onDidDispose(() => this.dispose());
-    this.dataView = new DataViewHost(uriViewSource(uri), (m) => { void panel.webview.postMessage(m); });
+    this.dataView = new DataViewHost(uriViewSource(uri), (m) => this.send(m));
     this.disposables.push(this.dataView);
+    this.opened = this.open(extensionUri);
+  }
+
+  /** Reads the file first (briefly) and sets the page with what the read posted, so it paints at once. */
+  private async open(extensionUri: vscode.Uri): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const first = new Promise<void>((resolve) => this.enqueue(() => this.refresh().finally(resolve)));
+    await Promise.race([first, new Promise<void>((resolve) => { timer = setTimeout(resolve, FIRST_PAINT_WAIT_MS); })]);
+    clearTimeout(timer);
+    const messages = this.early ?? [];
+    this.early = undefined;
+    if (this.disposed) return;
+    // Unique across sessions: a restored panel keeps its webview state, which remembers the stamp it showed.
+    const stamp = Date.now();
+    this.embedded = messages.length ? stamp : undefined;
+    setPreviewPage(this.panel, extensionUri, 'webview.js', ['preview.css'], (assets) => buildPreviewHtml({
+      ...assets, styleUri: assets.styleUris[0],
+      title: displayName(this.uri), loadingText: t('Reading the header of {0}…', displayName(this.uri)), lang: vscode.env.language,
+      initialJson: messages.length ? JSON.stringify({ stamp, messages } satisfies InitialState<HostToWebview>) : undefined,
+    }));
+  }
+
+  /** Posts to the page, or keeps the message for the page's HTML while there is no page yet. */
+  private send(m: HostToWebview): void {
+    if (this.early) { this.early.push(m); return; }
+    // A report, an error or a page replaces the embedded state (the data view's answers do not).
+    if (!m.type.startsWith('view-')) this.embedded = undefined;
+    void this.panel.webview.postMessage(m);
   }
 
   snapshot(): PreviewSessionSnapshot {
@@ -107,6 +142,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
   }
@@ -149,7 +185,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       this.error = model.message;
       message = { type: 'error', message: model.message, model };
     }
-    void this.panel.webview.postMessage(message);
+    this.send(message);
     this.dataView.setReport(this.report);
   }
 
@@ -158,8 +194,12 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     switch (m.type) {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again. (A
       // message posted before the page's first load was tried instead of waiting: in the browser it was sometimes
-      // lost and the page stayed at "Reading the header…".)
-      case 'ready': this.enqueue(() => this.refresh()); break;
+      // lost and the page stayed at "Reading the header…".) The page's first load rendered the embedded state: if
+      // nothing newer was posted since, it is current.
+      case 'ready':
+        if (m.shown !== undefined && m.shown === this.embedded) this.embedded = undefined;
+        else this.enqueue(() => this.refresh());
+        break;
       case 'rendered': this.renders++; break;
       case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'action': void this.act(m.action); break;
@@ -215,7 +255,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     if (gen !== this.generation || report !== this.report) return;
     this.gridPos = pos;
     this.values = values;
-    void this.panel.webview.postMessage({ type: 'values', values } satisfies HostToWebview);
+    this.send({ type: 'values', values });
   }
 
   /** Previous/Next (a start index) or "Go to index" (text the user typed): reads that page and posts it. */
@@ -231,7 +271,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     if (gen !== this.generation || report !== this.report) return; // the file changed meanwhile: refresh() posts
     this.valuesStart = start;
     this.values = values;
-    void this.panel.webview.postMessage({ type: 'values', values } satisfies HostToWebview);
+    this.send({ type: 'values', values });
   }
 
   private async act(action: ActionId): Promise<void> {

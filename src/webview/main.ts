@@ -2,19 +2,23 @@
 import { HostToWebview, WebviewToHost } from '../common/messages';
 import { ActionId } from '../common/viewModel';
 import { onViewMessage, setPoster } from './dataView';
+import { takeInitialState } from './initialState';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
 import { gridButtonMessage, gridKeyMessage, gridLeadMessage } from './valuesGrid';
 import { listenToDataView } from './viewEvents';
 
-interface VsCodeApi { postMessage(message: WebviewToHost): void }
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState?(): unknown;
+  setState?(state: unknown): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 setPoster((m) => vscode.postMessage(m));
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const m = event.data;
+function onHostMessage(m: HostToWebview): void {
   // The data view's messages (rows arriving while reading) redraw the picture only: no 'rendered' for them.
   if (m.type.startsWith('view-')) { onViewMessage(document, m as Parameters<typeof onViewMessage>[1]); return; }
   if (m.type === 'report') keepViewState(document, () => renderReport(document, m.model));
@@ -22,7 +26,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   else if (m.type === 'values') renderValues(document, m.values);
   else return;
   vscode.postMessage({ type: 'rendered' });
-});
+}
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => onHostMessage(event.data));
 
 // One delegated listener survives every re-render; buttons are real <button>s, so keyboard works as is.
 document.addEventListener('click', (event) => {
@@ -50,4 +55,9 @@ document.addEventListener('keydown', (event) => {
 
 listenToDataView(document);
 
-vscode.postMessage({ type: 'ready' });
+// The host's first messages come embedded in the page: render them now, once. A reload (the panel shown again)
+// has the same page but older news, so it asks the host instead, as a page without them does. 'ready' goes first,
+// so the host has its answer before the first 'rendered', as when the report came by message.
+const initial = takeInitialState(document, vscode);
+vscode.postMessage(initial ? { type: 'ready', shown: initial.stamp } : { type: 'ready' });
+for (const m of initial?.messages ?? []) onHostMessage(m);

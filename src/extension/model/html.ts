@@ -1,6 +1,8 @@
 // The preview's initial page. The only HTML string the extension builds: every interpolation goes through
-// escapeHtml, scripts run only with the per-load nonce, and styles come only from the extension's files.
+// escapeHtml, scripts run only with the per-load nonce, and styles come only from the extension's files. The
+// host's first messages may ride along as JSON text in an inert <template>, so the first paint needs no round trip.
 import { randomBytes } from 'node:crypto';
+import { INITIAL_STATE_ID } from '../../common/initialState';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,6 +26,8 @@ export interface PreviewHtmlInput {
   title: string;
   loadingText: string;
   lang?: string;
+  /** The host's first messages as JSON (common/initialState.ts), rendered as soon as the script runs. */
+  initialJson?: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -55,7 +59,7 @@ ${p.styleUris.map((u) => `<link rel="stylesheet" href="${e(u)}">`).join('\n')}
 </head>
 <body data-state="loading"${p.bodyClass ? ` class="${e(p.bodyClass)}"` : ''}>
 <main id="root" aria-live="polite"><p class="loading">${e(p.loadingText)}</p></main>
-<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
+${p.initialJson === undefined ? '' : `<template id="${INITIAL_STATE_ID}">${e(p.initialJson)}</template>\n`}<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
 </body>
 </html>
 `;
