@@ -91,6 +91,8 @@ export type NpzWebviewToHost =
   | { type: 'values-page'; start: string }
   /** "Go to index" as typed; the host validates it. */
   | { type: 'values-goto'; text: string }
+  /** A grid page of a member of 2 or more dimensions: leading indices as typed, first row and column (decimal). */
+  | { type: 'values-grid'; lead: string[]; row: string; col: string }
   /** The selected member's picture asks for a view or for the exact text of the element under its cursor. */
   | ViewRequest
   | ElementRequest
@@ -105,7 +107,7 @@ export function isNpzWebviewToHost(m: unknown): m is NpzWebviewToHost {
     return (NPZ_MEMBER_ACTIONS as readonly unknown[]).includes(a);
   }
   // The values messages are the .npy preview's, checked by the same rules.
-  if (t === 'values-page' || t === 'values-goto') return isWebviewToHost(m);
+  if (t === 'values-page' || t === 'values-goto' || t === 'values-grid') return isWebviewToHost(m);
   if (t === 'view-request') return isViewRequest(m);
   if (t === 'view-element') return isElementRequest(m);
   if (t === 'view-whole-start' || t === 'view-whole-cancel') return isWholeRequest(m);

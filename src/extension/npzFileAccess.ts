@@ -3,7 +3,8 @@
 // are read the same way, a page at a time.
 import * as vscode from 'vscode';
 import { inspectNpz, inspectNpzBytes, NpzMember, NpzReport } from '../core/npz/inspectNpz';
-import { MemberValuesPage, readNpzMemberValues, readNpzMemberValuesFromBytes } from '../core/npz/memberValues';
+import { MemberGridPage, MemberValuesPage, readNpzMemberGrid, readNpzMemberGridFromBytes, readNpzMemberValues, readNpzMemberValuesFromBytes } from '../core/npz/memberValues';
+import { GridRequest } from '../core/values/grid';
 import { ValuesRequest } from '../core/values/pages';
 import { formatBytes } from '../core/units';
 import { displayName, inspectUriWith, VIRTUAL_READ_LIMIT } from './fileAccess';
@@ -24,4 +25,10 @@ export async function readNpzMemberPage(uri: vscode.Uri, member: NpzMember, requ
   if (uri.scheme === 'file') return readNpzMemberValues(uri.fsPath, member, request);
   // inspectNpzUri accepted this archive as small enough to hand over whole.
   return readNpzMemberValuesFromBytes(await vscode.workspace.fs.readFile(uri), member, request);
+}
+
+/** One grid page of a member of 2 or more dimensions, likewise. */
+export async function readNpzMemberGridPage(uri: vscode.Uri, member: NpzMember, request: GridRequest): Promise<MemberGridPage> {
+  if (uri.scheme === 'file') return readNpzMemberGrid(uri.fsPath, member, request);
+  return readNpzMemberGridFromBytes(await vscode.workspace.fs.readFile(uri), member, request);
 }

@@ -7,14 +7,16 @@ import { HostToNpzWebview, isNpzWebviewToHost, NpzMemberAction } from '../common
 import { ViewRequest, WholeRequest } from '../common/viewMessages';
 import { ValuesViewModel } from '../common/viewModel';
 import { NpzMember, NpzMemberJson, npzMemberToJson, NpzReport } from '../core/npz/inspectNpz';
+import { NpyReport } from '../core/types';
 import { storedMemberOffset } from '../core/npz/memberValues';
 import { DataViewHost, DataViewSnapshot, uriViewSource, ViewSource } from './dataView';
 import { displayName } from './fileAccess';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { errorSentence, pageStartOf, valuesSnapshot, ValuesSnapshot, valuesTarget, valuesUnavailable } from './model/reportView';
 import { npzPythonSnippet, npzRustSnippet } from './model/npzSnippets';
-import { inspectNpzUri, readNpzMemberPage } from './npzFileAccess';
-import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
+import { clampGrid, GRID_COLS, GRID_ROWS, GridExtra, gridOrigin, GridPosition, GridRequest, gridTarget, hasGrid } from './model/valuesGrid';
+import { inspectNpzUri, readNpzMemberGridPage, readNpzMemberPage } from './npzFileAccess';
+import { buildNpzHtml, memberDetail, memberGridToViewModel, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from './npzView';
 import { setPreviewPage } from './previewPage';
 import { PreviewEntry, PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 import { readSettings } from './settings';
@@ -46,6 +48,8 @@ export interface NpzPreviewSnapshot extends PreviewSnapshot {
   view: DataViewSnapshot;
   requestView(request: Omit<ViewRequest, 'type'>): void;
   requestElement(index: string[]): void;
+  /** A grid page of a member of 2 or more dimensions, as the webview's grid buttons and boxes post it. */
+  showGrid(request: { lead: string[]; row: string; col: string }): void;
   /** Starts or cancels the member's whole-array statistics, as the webview's Start and Cancel buttons do. */
   requestWhole(request: WholeRequest): void;
 }
@@ -58,6 +62,8 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   private generation = 0;
   /** The selected member's first element shown (kept across re-reads of a changed archive) and its page. */
   private valuesStart = 0n;
+  /** Members of 2 or more dimensions: the grid page shown; kept across re-reads like valuesStart. */
+  private gridPos?: GridPosition;
   private values?: ValuesViewModel;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
@@ -104,6 +110,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       requestView: (request) => this.onMessage({ ...request, type: 'view-request' }),
       requestElement: (index) => this.onMessage({ type: 'view-element', index }),
       requestWhole: (request) => this.onMessage(request),
+      showGrid: (request) => this.onMessage({ type: 'values-grid', ...request }),
     };
   }
 
@@ -156,7 +163,9 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       // The "Go to index" text (and its marked row while it exists) stays too.
       const old = this.values;
       const target = old?.target !== undefined && BigInt(old.target) < count ? BigInt(old.target) : undefined;
-      values = await this.readPage(member, this.valuesStart, old ? { gotoText: old.gotoText, ...(target !== undefined ? { target } : {}) } : {});
+      const kept = old ? { gotoText: old.gotoText, ...(target !== undefined ? { target } : {}) } : {};
+      this.gridPos = hasGrid(member.report) ? clampGrid(this.gridPos ?? gridOrigin(member.report), member.report) : undefined;
+      values = this.gridPos ? await this.readGridPage(member, this.gridPos, kept) : await this.readPage(member, this.valuesStart, kept);
       source = await this.memberSource(member);
       if (gen !== this.generation || z !== this.report) return;
     }
@@ -202,12 +211,46 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     }
   }
 
-  /** Previous/Next (a start index) or "Go to index" (text as typed) in the selected member: reads that page and posts it. */
-  private async showValues(request: { start: bigint } | { goto: string }): Promise<void> {
+  /** One grid page of a member of 2 or more dimensions (never throws, like readPage). */
+  private async readGridPage(member: NpzMember, pos: GridPosition, extra: GridExtra = {}): Promise<ValuesViewModel> {
+    const report = member.report!;
+    if (report.objectData) {
+      return valuesUnavailable(t('The elements are Python objects stored as a pickle; the preview never reads or unpickles them.'), t);
+    }
+    try {
+      const page = await readNpzMemberGridPage(this.uri, member, { ...pos, rows: GRID_ROWS, cols: GRID_COLS });
+      return memberGridToViewModel(report, page, extra, t);
+    } catch (e) {
+      return valuesUnavailable(errorSentence(e), t);
+    }
+  }
+
+  /** A grid request of the selected member: that page, or — refused — the page shown with the sentence. */
+  private async showGrid(member: NpzMember, report: NpyReport, request: GridRequest): Promise<void> {
+    const z = this.report;
+    const gen = this.generation;
+    const current = this.gridPos ?? gridOrigin(report);
+    const { pos, extra } = gridTarget(request, report, current);
+    let values = await this.readGridPage(member, pos, extra);
+    let shown = pos;
+    if (values.unavailable !== undefined && pos !== current) {
+      values = await this.readGridPage(member, current, { error: values.unavailable, ...('goto' in request ? { gotoText: request.goto } : {}) });
+      shown = current;
+    }
+    if (gen !== this.generation || !z || z !== this.report || member !== z.members[this.selected ?? -1]) return;
+    this.gridPos = shown;
+    this.values = values;
+    this.post({ type: 'values', values });
+  }
+
+  /** Previous/Next (a start index), "Go to index" (text as typed) or a grid page in the selected member: reads that page and posts it. */
+  private async showValues(request: GridRequest): Promise<void> {
     const z = this.report;
     const member = z && this.selected !== null ? z.members[this.selected] : undefined;
     const report = member?.report;
     if (!member || !report || !this.values) return;
+    if (hasGrid(report)) return this.showGrid(member, report, request);
+    if ('lead' in request) return;
     const gen = this.generation;
     const aimed = valuesTarget(request, report, readSettings(this.uri).valuesPerPage, this.valuesStart);
     let start = aimed.start;
@@ -253,13 +296,14 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
       case 'select':
         this.enqueue(async () => {
           if (!this.report || m.index >= this.report.members.length) return;
-          if (this.selected !== m.index) { this.selected = m.index; this.valuesStart = 0n; this.values = undefined; }
+          if (this.selected !== m.index) { this.selected = m.index; this.valuesStart = 0n; this.gridPos = undefined; this.values = undefined; }
           await this.postPage(this.generation);
         });
         break;
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
       case 'values-goto': this.enqueue(() => this.showValues({ goto: m.text })); break;
+      case 'values-grid': this.enqueue(() => this.showValues({ lead: m.lead, row: BigInt(m.row), col: BigInt(m.col) })); break;
       case 'view-request': void this.dataView.request(m); break;
       case 'view-element': void this.dataView.element(m); break;
       case 'view-whole-start': case 'view-whole-cancel': this.dataView.whole.onRequest(m); break;

@@ -4,13 +4,14 @@ import { Badge, BadgeKind, ValuesViewModel } from '../common/viewModel';
 import { NpzErrorViewModel, NpzMemberDetail, NpzViewModel, NpzMemberRow } from '../common/npzMessages';
 import { isNpyError } from '../core/errors';
 import { NpzMember, NpzReport } from '../core/npz/inspectNpz';
-import { MemberValuesPage } from '../core/npz/memberValues';
+import { MemberGridPage, MemberReadCost, MemberValuesPage } from '../core/npz/memberValues';
 import { shapeRepr } from '../core/format/shape';
 import { NpyReport } from '../core/types';
 import { formatBytes, formatCount } from '../core/units';
 import { buildPageHtml } from './model/html';
 import { errorSentence, reportToViewModel, statusBadge, ValuesContext, valuesToViewModel } from './model/reportView';
 import { Translate } from './model/translate';
+import { GridExtra, gridToViewModel } from './model/valuesGrid';
 
 /** The report's status sentence as it applies to a member: the "file" is the member inside the archive. */
 export function memberStatusMessage(r: NpyReport, t: Translate): string {
@@ -104,7 +105,15 @@ export function memberDetail(z: NpzReport, index: number, t: Translate): NpzMemb
  * stored or compressed bytes); a deflated member's note says how much was inflated to reach the page.
  */
 export function memberValuesToViewModel(r: NpyReport, page: MemberValuesPage, c: ValuesContext, t: Translate): ValuesViewModel {
-  const model = valuesToViewModel(r, { ...page, bytesRead: page.archiveBytesRead }, c, t);
+  return withInflateNote(valuesToViewModel(r, { ...page, bytesRead: page.archiveBytesRead }, c, t), page, t);
+}
+
+/** A grid page of a member (2 or more dimensions), counted in archive bytes like a list page. */
+export function memberGridToViewModel(r: NpyReport, page: MemberGridPage, extra: GridExtra, t: Translate): ValuesViewModel {
+  return withInflateNote(gridToViewModel(r, { ...page, bytesRead: page.archiveBytesRead }, extra, t), page, t);
+}
+
+function withInflateNote(model: ValuesViewModel, page: MemberReadCost, t: Translate): ValuesViewModel {
   if (page.inflatedBytes !== null) {
     const inflated = t('Inflated {0} of the compressed member, from its start, to reach this page.', formatBytes(page.inflatedBytes));
     model.note = model.note ? `${model.note} ${inflated}` : inflated;

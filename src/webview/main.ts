@@ -5,7 +5,7 @@ import { onViewMessage, setPoster } from './dataView';
 import { takeInitialState } from './initialState';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderError, renderReport, renderValues } from './render';
-import { gridButtonMessage, gridKeyMessage, gridLeadMessage } from './valuesGrid';
+import { gridButtonMessage, listenToGrid } from './valuesGrid';
 import { listenToDataView } from './viewEvents';
 
 interface VsCodeApi {
@@ -43,15 +43,7 @@ document.addEventListener('click', (event) => {
 });
 
 onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
-// The grid's leading-index boxes (Enter or Show Plane) and its page keys.
-document.addEventListener('submit', (event) => {
-  const m = event.target instanceof HTMLFormElement ? gridLeadMessage(document, event.target) : null;
-  if (m) { event.preventDefault(); vscode.postMessage(m); }
-});
-document.addEventListener('keydown', (event) => {
-  const m = gridKeyMessage(document, event);
-  if (m) { event.preventDefault(); vscode.postMessage(m); }
-});
+listenToGrid(document, (m) => vscode.postMessage(m));
 
 listenToDataView(document);
 

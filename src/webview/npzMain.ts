@@ -5,6 +5,7 @@ import { forgetChoices, onViewMessage, setPoster } from './dataView';
 import { renderNpz, renderNpzError } from './npzRender';
 import { keepViewState } from './keepState';
 import { onGotoSubmit, renderValues } from './render';
+import { gridButtonMessage, listenToGrid } from './valuesGrid';
 import { listenToDataView } from './viewEvents';
 
 interface VsCodeApi { postMessage(message: NpzWebviewToHost): void }
@@ -42,8 +43,11 @@ document.addEventListener('click', (event) => {
   const member = button.getAttribute('data-index');
   const action = button.getAttribute('data-action');
   const start = button.getAttribute('data-values-start');
+  const grid = gridButtonMessage(document, button);
   if (button.hasAttribute('data-refresh')) {
     vscode.postMessage({ type: 'refresh' });
+  } else if (grid) {
+    vscode.postMessage(grid);
   } else if (member !== null) {
     const index = Number(member);
     if (Number.isSafeInteger(index) && index >= 0) vscode.postMessage({ type: 'select', index });
@@ -55,6 +59,7 @@ document.addEventListener('click', (event) => {
 });
 
 onGotoSubmit(document, (text) => vscode.postMessage({ type: 'values-goto', text }));
+listenToGrid(document, (m) => vscode.postMessage(m));
 listenToDataView(document);
 
 vscode.postMessage({ type: 'ready' });

@@ -108,3 +108,15 @@ export function gridKeyMessage(doc: Doc, event: KeyboardEvent): GridMessage | nu
   const button = id ? doc.getElementById(id) as HTMLButtonElement | null : null;
   return button && !button.disabled ? gridButtonMessage(doc, button) : null;
 }
+
+/** The grid's leading-index boxes (Enter or Show Plane) and its page keys, for both previews' pages. */
+export function listenToGrid(doc: Document, post: (m: GridMessage) => void): void {
+  doc.addEventListener('submit', (event) => {
+    const m = event.target instanceof HTMLFormElement ? gridLeadMessage(doc, event.target) : null;
+    if (m) { event.preventDefault(); post(m); }
+  });
+  doc.addEventListener('keydown', (event) => {
+    const m = gridKeyMessage(doc, event);
+    if (m) { event.preventDefault(); post(m); }
+  });
+}

@@ -9,7 +9,7 @@ import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { NpyError } from '../../src/core/errors';
 import { inspectNpz, inspectNpzBytes, NpzMember, NpzReport } from '../../src/core/npz/inspectNpz';
-import { INFLATE_CHUNK_BYTES, MAX_INFLATE_BYTES, readMemberValues, readNpzMemberValues, readNpzMemberValuesFromBytes, storedMemberOffset } from '../../src/core/npz/memberValues';
+import { INFLATE_CHUNK_BYTES, MAX_INFLATE_BYTES, readMemberValues, readNpzMemberGrid, readNpzMemberGridFromBytes, readNpzMemberValues, readNpzMemberValuesFromBytes, storedMemberOffset } from '../../src/core/npz/memberValues';
 import { readValues } from '../../src/core/values/pages';
 import { readPlaneFromFile } from '../../src/core/values/planeReader';
 import { ReadAt } from '../../src/core/npz/countingReader';
@@ -62,6 +62,7 @@ describe('npz member values: bytes read and limits', function () {
       { name: 'big.npy', data: npyBytes(`{'descr': '<f8', 'fortran_order': False, 'shape': (${N},), }`, f8Range(N)) },
       { name: 'bigz.npy', data: npyBytes(`{'descr': '<f8', 'fortran_order': False, 'shape': (${N},), }`, f8Range(N)), method: 8 },
       { name: 'fort.npy', data: npyBytes("{'descr': '<f8', 'fortran_order': True, 'shape': (1024, 256), }", f8Range(1024 * 256)) },
+      { name: 'fortz.npy', data: npyBytes("{'descr': '<f8', 'fortran_order': True, 'shape': (1024, 256), }", f8Range(1024 * 256)), method: 8 },
       { name: 'short.npy', data: npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", f8Range(2)) },
     ]).bytes;
     writeFileSync(path, bytes);
@@ -107,6 +108,22 @@ describe('npz member values: bytes read and limits', function () {
       assert.equal(e.message, 'bigz.npy is compressed, so its elements cannot be read in place.');
       return true;
     });
+  });
+
+  it('a grid page of a member: stored, one read per grid column of a Fortran array; deflated, inflated in order', async () => {
+    // a[100:116, 40:48] of the (1024, 256) Fortran array: stored at column * 1024 + row.
+    const want = Array.from({ length: 16 }, (_, r) => Array.from({ length: 8 }, (_, c) => `${(40 + c) * 1024 + 100 + r}.0`));
+    const request = { lead: [], row: 100n, col: 40n, rows: 16, cols: 8 };
+    const stored = await readNpzMemberGrid(path, member(report, 'fort.npy'), request);
+    assert.deepEqual(stored.cells.map((row) => row.map((c) => c.text)), want);
+    assert.equal(stored.reads, 8, 'one read per grid column');
+    assert.equal(stored.archiveBytesRead, 30 + 16 * 8 * 8, 'the local header and the 128 shown elements');
+    assert.equal(stored.inflatedBytes, null);
+    const deflated = await readNpzMemberGrid(path, member(report, 'fortz.npy'), request);
+    assert.deepEqual(deflated.cells.map((row) => row.map((c) => c.text)), want);
+    assert.ok(deflated.inflatedBytes! >= member(report, 'fortz.npy').report!.dataOffset + (47 * 1024 + 116) * 8, 'inflated up to the last shown column');
+    const inMemory = await readNpzMemberGridFromBytes(bytes, member(report, 'fort.npy'), request);
+    assert.deepEqual(inMemory.cells, stored.cells);
   });
 
   it('a deflated member inflates from its start only as far as the page, and says how far', async () => {

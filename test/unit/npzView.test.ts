@@ -13,8 +13,9 @@ import { inspectNpz, NpzReport } from '../../src/core/npz/inspectNpz';
 import { viewLabels } from '../../src/extension/model/dataViewText';
 import { reportToViewModel } from '../../src/extension/model/reportView';
 import { formatMessage } from '../../src/extension/model/translate';
-import { buildNpzHtml, memberDetail, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';
-import { readNpzMemberValues } from '../../src/core/npz/memberValues';
+import { buildNpzHtml, memberDetail, memberGridToViewModel, memberValuesToViewModel, npzErrorToViewModel, npzToViewModel } from '../../src/extension/npzView';
+import { readNpzMemberGrid, readNpzMemberValues } from '../../src/core/npz/memberValues';
+import { GRID_COLS, GRID_ROWS } from '../../src/extension/model/valuesGrid';
 import { renderNpz, renderNpzError } from '../../src/webview/npzRender';
 import { repoRoot } from '../helpers/paths';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -199,6 +200,34 @@ describe('npz preview: view model, DOM and webview protocol', function () {
     assert.ok(isNpzWebviewToHost({ type: 'action', action: 'copy-rust' }));
     assert.equal(isNpzWebviewToHost({ type: 'action', action: 'resize' }), false, 'no file-level actions on a member');
     assert.equal(isNpzWebviewToHost({ type: 'values-page', start: '-1' }), false);
+  });
+
+  it('a member of 2 or more dimensions: the .npy grid inside the member, its buttons, boxes and keys posted back', async () => {
+    const { dom, posted } = loadedEntry();
+    const send = sender(dom);
+    const doc = dom.window.document;
+    const p = join(dir, 'cube.npz');
+    writeFileSync(p, buildZip([
+      { name: 'cube.npy', data: npyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 20, 10), }", Uint8Array.from({ length: 400 }, (_, i) => i % 251)) },
+    ]).bytes);
+    const z = await inspectNpz(p);
+    const m = z.members[0]!;
+    const page = await readNpzMemberGrid(p, m, { lead: [1n], row: 0n, col: 0n, rows: GRID_ROWS, cols: GRID_COLS });
+    await send({ type: 'npz', model: npzToViewModel(z, t), selected: { ...memberDetail(z, 0, t)!, values: memberGridToViewModel(m.report!, page, {}, t) } });
+    // Plane 1 of the (2, 20, 10) uint8 member, i.e. elements 200…: the first grid row is 200 % 251 …
+    assert.deepEqual([...doc.querySelectorAll('#member-detail #values-table tbody tr:first-child td')].map((c) => c.textContent), ['200', '201', '202', '203', '204', '205', '206', '207']);
+    const from = posted.length;
+    (doc.getElementById('grid-rows-next') as HTMLButtonElement).click();
+    (doc.querySelector('#grid-lead input') as HTMLInputElement).value = '-1';
+    (doc.getElementById('grid-lead-apply') as HTMLButtonElement).click();
+    (doc.getElementById('values-table') as HTMLElement).dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+    assert.deepEqual(posted.slice(from), [
+      { type: 'values-grid', lead: ['1'], row: '16', col: '0' },
+      { type: 'values-grid', lead: ['-1'], row: '0', col: '0' },
+      { type: 'values-grid', lead: ['1'], row: '16', col: '0' },
+    ]);
+    assert.ok(isNpzWebviewToHost({ type: 'values-grid', lead: ['-1'], row: '16', col: '0' }));
+    assert.equal(isNpzWebviewToHost({ type: 'values-grid', lead: ['0'], row: '-1', col: '0' }), false);
   });
 
   it('the selected member\'s picture: built under its Values from view-setup, asks for its view, rebuilt after each re-render, or one sentence', async () => {

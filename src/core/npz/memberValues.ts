@@ -1,5 +1,5 @@
-// A page of values of one .npz member, decoded by the same paging as a .npy file (readValuesFrom) over a
-// ByteSource that maps the member's bytes onto the archive. A stored member is read by range at its data
+// A page of values of one .npz member, decoded by the same paging as a .npy file (readValuesFrom, or readGridFrom
+// for a grid of 2 or more dimensions) over a ByteSource that maps the member's bytes onto the archive. A stored member is read by range at its data
 // offset: a page costs its local header (30 bytes) plus the page's own bytes, whatever the archive's size.
 // A deflated member can only be inflated from its start, so a page costs the compressed bytes up to the page's
 // end; past MAX_INFLATE_BYTES the page is refused with one sentence instead of inflating without bound.
@@ -9,7 +9,9 @@ import { createInflateRaw } from 'node:zlib';
 import { NpyError } from '../errors';
 import { fsError } from '../file/fsErrors';
 import { withRegularFile } from '../file/regularFile';
+import { NpyReport } from '../types';
 import { formatBytes } from '../units';
+import { GridPage, GridRequest, readGridFrom } from '../values/grid';
 import { ByteSource, readValuesFrom, ValuesPage, ValuesRequest } from '../values/pages';
 import { ReadAt } from './countingReader';
 import { NpzMember } from './inspectNpz';
@@ -22,12 +24,15 @@ export const INFLATE_CHUNK_BYTES = 64 * 1024;
 const LOCAL_HEADER_BYTES = 30;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 
-export interface MemberValuesPage extends ValuesPage {
+export interface MemberReadCost {
   /** Archive bytes read for this page: the member's local header and its stored or compressed bytes. */
   archiveBytesRead: number;
   /** Deflated members: bytes inflated from the member's start to reach the page; null for stored ones. */
   inflatedBytes: number | null;
 }
+
+export type MemberValuesPage = ValuesPage & MemberReadCost;
+export type MemberGridPage = GridPage & MemberReadCost;
 
 export interface MemberValuesOptions {
   /** Inflated bytes a deflated member's page may reach at most (default MAX_INFLATE_BYTES). */
@@ -62,15 +67,40 @@ export function storedMemberOffset(path: string, member: NpzMember): Promise<num
 
 /** The same over the whole archive in memory (virtual file systems hand over whole files only). */
 export function readNpzMemberValuesFromBytes(bytes: Uint8Array, member: NpzMember, request: ValuesRequest, options: MemberValuesOptions = {}): Promise<MemberValuesPage> {
-  return readMemberValues(async (buffer, offset, length, position) => {
+  return readMemberValues(bytesReader(bytes), member, request, options);
+}
+
+function bytesReader(bytes: Uint8Array): ReadAt {
+  return async (buffer, offset, length, position) => {
     const n = Math.max(0, Math.min(length, bytes.length - position));
     buffer.set(bytes.subarray(position, position + n), offset);
     return n;
-  }, member, request, options);
+  };
 }
 
 /** Reads one page of a member through readAt. Throws one NpyError sentence (object data, damaged member, past the inflate limit). */
-export async function readMemberValues(readAt: ReadAt, member: NpzMember, request: ValuesRequest, options: MemberValuesOptions = {}): Promise<MemberValuesPage> {
+export function readMemberValues(readAt: ReadAt, member: NpzMember, request: ValuesRequest, options: MemberValuesOptions = {}): Promise<MemberValuesPage> {
+  return withMemberSource(readAt, member, options, (source, report) => readValuesFrom(source, report, request));
+}
+
+/** A grid page of a member of 2 or more dimensions, read as readMemberValues reads a page. */
+export function readMemberGrid(readAt: ReadAt, member: NpzMember, request: GridRequest, options: MemberValuesOptions = {}): Promise<MemberGridPage> {
+  return withMemberSource(readAt, member, options, (source, report) => readGridFrom(source, report, request));
+}
+
+/** One grid page of `member` from the archive at `path` (opened for this page only). */
+export function readNpzMemberGrid(path: string, member: NpzMember, request: GridRequest, options: MemberValuesOptions = {}): Promise<MemberGridPage> {
+  return withRegularFile(path, 'a .npz archive', ({ handle }) => readMemberGrid(handleReader(handle, path), member, request, options));
+}
+
+/** The same over the whole archive in memory. */
+export function readNpzMemberGridFromBytes(bytes: Uint8Array, member: NpzMember, request: GridRequest, options: MemberValuesOptions = {}): Promise<MemberGridPage> {
+  return readMemberGrid(bytesReader(bytes), member, request, options);
+}
+
+/** Runs `read` over the member's bytes: in place for a stored member, inflated from its start for a deflated one. */
+async function withMemberSource<T>(readAt: ReadAt, member: NpzMember, options: MemberValuesOptions,
+  read: (source: ByteSource, report: NpyReport) => Promise<T>): Promise<T & MemberReadCost> {
   const report = member.report;
   if (!report) throw new NpyError('bad-archive', member.error ?? `${member.name} has no .npy header to read values by.`);
   const counted = countedReader(readAt);
@@ -80,13 +110,13 @@ export async function readMemberValues(readAt: ReadAt, member: NpzMember, reques
     const source: ByteSource = {
       read: (position, length) => counted.read(dataStart + position, Math.max(0, Math.min(length, size - position))),
     };
-    const page = await readValuesFrom(source, report, request);
+    const page = await read(source, report);
     return { ...page, archiveBytesRead: counted.total(), inflatedBytes: null };
   }
   if (member.compression !== 'deflated') throw new NpyError('bad-archive', member.error ?? `${member.name} uses a compression the preview does not read.`);
   const source = inflatingSource(counted.read, dataStart, member, options.inflateLimit ?? MAX_INFLATE_BYTES);
   try {
-    const page = await readValuesFrom(source, report, request);
+    const page = await read(source, report);
     return { ...page, archiveBytesRead: counted.total(), inflatedBytes: source.inflated() };
   } finally {
     source.close();

@@ -328,6 +328,8 @@ export interface ValuesSnapshot {
   /** What the "Go to index" box holds, and the element a successful jump marked. */
   gotoText: string;
   target?: string;
+  /** What the page says besides its summary (a compressed .npz member: how much was inflated to reach it). */
+  note?: string;
   /** 2 or more dimensions: the grid shown (items then holds its cells row by row). */
   grid?: { lead: string[]; row: string; col: string; rowHeaders: string[]; colHeaders: string[]; cells: string[][] };
 }
@@ -339,7 +341,7 @@ export function valuesSnapshot(v: ValuesViewModel): ValuesSnapshot {
   return {
     start: v.start, items: cells ? cells.flat() : v.rows.map((r) => r.text), bytesRead: v.bytesRead, gotoText: v.gotoText,
     ...(g && cells ? { grid: { lead: g.lead.map((b) => b.index), row: g.row, col: g.col, rowHeaders: g.rowHeaders, colHeaders: g.colHeaders, cells } } : {}),
-    ...(v.target !== undefined ? { target: v.target } : {}),
+    ...(v.target !== undefined ? { target: v.target } : {}), ...(v.note !== undefined ? { note: v.note } : {}),
     ...(v.error !== undefined ? { error: v.error } : {}), ...(v.unavailable !== undefined ? { unavailable: v.unavailable } : {}),
   };
 }

@@ -17,9 +17,13 @@ interface MemberState {
 interface NpzState {
   kind?: string; uri: string; error?: string; renders: number; selected: number | null;
   members?: MemberState[]; zip64?: boolean; fileBytes?: number | string; bytesRead?: number;
-  values?: { start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string; gotoText: string };
+  values?: {
+    start: string; items: string[]; bytesRead: number; error?: string; unavailable?: string; gotoText: string; note?: string;
+    grid?: { lead: string[]; row: string; col: string; cells: string[][] };
+  };
   select(index: number): void;
   showValues(request: { start: string } | { goto: string }): void;
+  showGrid(request: { lead: string[]; row: string; col: string }): void;
 }
 interface NumpyMember {
   name: string; method: number; compressed: string; uncompressed: string; descr: string; shape: string[];
@@ -184,33 +188,50 @@ print(json.dumps(out))`, file, key, String(start), String(count));
       });
     }
 
+    /** numpy's text of z[key][lead][row:row+16, col:col+8]. */
+    function numpyGrid(file: string, key: string, lead: number[], row: number, col: number): string[][] {
+      return py<string[][]>(`
+with np.load(sys.argv[1]) as z:
+    a = z[sys.argv[2]]
+lead, r, c = json.loads(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+print(json.dumps([[str(x) for x in line] for line in a[tuple(lead)][r:r + 16, c:c + 8]]))`, file, key, JSON.stringify(lead), String(row), String(col));
+    }
+
     for (const kind of ['savez', 'savez_compressed'] as const) {
-      it(`np.${kind}: select a member, page forward, go to an N-d index, and a refused index keeps the page`, async () => {
+      it(`np.${kind}: a 2-D member as a grid (rows, columns, Go to, a refused index keeps the page), a 3-D one by plane, a 1-D one as a list`, async () => {
         const file = path.join(dir, `paging-${kind}.npz`);
         py(`
 rng = np.random.default_rng(5)
 getattr(np, sys.argv[2])(sys.argv[1], first=np.arange(3), big=np.asfortranarray(rng.standard_normal((60, 50)).astype('<f4')),
-    words=np.array(['a', "it's", 'w\u00f6rd'] * 30, dtype='<U5'))
+    words=np.array(['a', "it's", 'w\u00f6rd'] * 30, dtype='<U5'), cube=np.arange(3 * 20 * 10, dtype='>i2').reshape(3, 20, 10))
 print(1)`, file, kind);
         const opened = await openNpz(file);
         const big = opened.members!.findIndex((m) => m.member === 'big.npy');
-        const first = await act(file, (s) => s.select(big), (s) => s.selected === big && s.values?.start === '0');
-        assert.deepEqual(first.values!.items, numpyTexts(file, 'big', 0, 20));
-        if (kind === 'savez') assert.equal(first.values!.bytesRead, 30 + 20 * 4, 'a stored member: its local header and the 20 elements');
+        const first = await act(file, (s) => s.select(big), (s) => s.selected === big && s.values?.grid?.row === '0');
+        assert.deepEqual(first.values!.grid!.cells, numpyGrid(file, 'big', [], 0, 0));
+        // Fortran order: one read per grid column of 16 adjacent elements.
+        if (kind === 'savez') assert.equal(first.values!.bytesRead, 30 + 16 * 8 * 4, 'a stored member: its local header and the 128 shown elements');
+        else assert.match(first.values!.note ?? '', /^Inflated .* of the compressed member, from its start, to reach this page\.$/);
 
-        const mid = await act(file, (s) => s.showValues({ start: '1500' }), (s) => s.values?.start === '1500');
-        assert.deepEqual(mid.values!.items, numpyTexts(file, 'big', 1500, 20));
-        // The last element (flat 2999) is on the page aligned to 20: 2980–2999; the typed text stays in the box.
-        const last = await act(file, (s) => s.showValues({ goto: '59, 49' }), (s) => s.values?.start === '2980');
-        assert.deepEqual(last.values!.items, numpyTexts(file, 'big', 2980, 20));
+        const mid = await act(file, (s) => s.showGrid({ lead: [], row: '16', col: '8' }), (s) => s.values?.grid?.row === '16' && s.values.grid.col === '8');
+        assert.deepEqual(mid.values!.grid!.cells, numpyGrid(file, 'big', [], 16, 8));
+        // [59, 49] is on the page of rows 48–59 and columns 48–49; the typed text stays in the box.
+        const last = await act(file, (s) => s.showValues({ goto: '59, 49' }), (s) => s.values?.grid?.row === '48' && s.values.grid.col === '48');
+        assert.deepEqual(last.values!.grid!.cells, numpyGrid(file, 'big', [], 48, 48));
         assert.equal(last.values!.gotoText, '59, 49');
         const refused = await act(file, (s) => s.showValues({ goto: '60, 0' }), (s) => s.values?.error !== undefined);
-        assert.equal(refused.values!.start, '2980', 'the page shown stays');
+        assert.deepEqual([refused.values!.grid!.row, refused.values!.grid!.col], ['48', '48'], 'the page shown stays');
         assert.equal(refused.values!.gotoText, '60, 0', 'the refused text stays to be corrected');
         assert.doesNotMatch(refused.values!.error!, /\n|\bat .*:\d+:\d+/, 'one sentence');
 
+        const cube = opened.members!.findIndex((m) => m.member === 'cube.npy');
+        await act(file, (s) => s.select(cube), (s) => s.selected === cube && s.values?.grid?.row === '0');
+        const plane = await act(file, (s) => s.showGrid({ lead: ['-1'], row: '16', col: '0' }), (s) => s.values?.grid?.lead[0] === '2');
+        assert.deepEqual(plane.values!.grid!.cells, numpyGrid(file, 'cube', [2], 16, 0));
+
         const words = opened.members!.findIndex((m) => m.member === 'words.npy');
         const w = await act(file, (s) => s.select(words), (s) => s.selected === words && s.values?.start === '0');
+        assert.equal(w.values!.grid, undefined, 'a 1-D member keeps the list');
         assert.deepEqual(w.values!.items, numpyTexts(file, 'words', 0, 20));
       });
     }
@@ -350,8 +371,8 @@ print(json.dumps({'min': float(a.min()), 'max': float(a.max()), 'mean': float(a.
     const s = await selectMember(file, 'grid.npy');
     assert.equal(s.view.unavailable, 'grid.npy is compressed (np.savez_compressed), so its elements cannot be read in place; the picture is drawn for stored members only (np.savez), and the values table above reads this one page by page.');
     assert.equal(s.view.done, undefined);
-    assert.deepEqual(s.values!.items, py<string[]>(`with np.load(sys.argv[1]) as z:
-    print(json.dumps([str(x) for x in z['grid'].flat[:20]]))`, file));
+    assert.deepEqual(s.values!.grid!.cells, py<string[][]>(`with np.load(sys.argv[1]) as z:
+    print(json.dumps([[str(x) for x in row] for row in z['grid'][:16, :8]]))`, file));
   });
 
   it('a stored member shorter than its header: one sentence, never the next member\'s bytes drawn as data', async () => {
