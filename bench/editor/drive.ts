@@ -35,6 +35,11 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
   mkdirSync(assets);
   writeFileSync(join(assets, 'bare.js'), 'acquireVsCodeApi().postMessage("rendered");\n');
   writeFileSync(join(assets, 'bare.css'), 'body { font-family: sans-serif; }\n');
+  // A bench-only custom editor for the floor that takes our preview's route (vscode.openWith on a file): added to
+  // the packaged copy's manifest after its VSIX was measured, so nothing shipped changes.
+  addFloorEditor(extensionDir);
+  const floorFile = join(workspace, 'floor.benchfloor');
+  writeFileSync(floorFile, 'floor\n');
   const big = await writeZeroedNpy({ path: join(workspace, 'huge-1TiB.npy'), dtype: '<f8', shape: [16384n, 16384n, 512n] });
   const small = await writeZeroedNpy({ path: join(workspace, 'small-1KiB.npy'), dtype: '<f8', shape: [112n] });
   const hostIndex = join(__dirname, 'host.js');
@@ -48,7 +53,7 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
       const out = join(root, `session-${s}.json`);
       rmSync(out, { force: true });
       // Odd sessions open a bare webview first: the window's first webview costs extra whoever opens it.
-      const hostCfg: HostConfig = { big: big.path, small: small.path, opens: cfg.editorOpens, out, assets, bareFirst: s % 2 === 1,
+      const hostCfg: HostConfig = { big: big.path, small: small.path, opens: cfg.editorOpens, out, assets, floorFile, bareFirst: s % 2 === 1,
         planes: { dir: workspace, count: Math.min(3, cfg.editorOpens) } };
       const profile = createProfile(join(root, `profile-${s}`));
       writeUserSettings(profile, { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false });
@@ -108,6 +113,8 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
       row('bare-webview', 'floor: a bare webview panel (`createWebviewPanel`) → its first message', sessions.flatMap((x) => x.bareMs)),
       row('bare-files', 'the bare panel with its script and stylesheet as files (`asWebviewUri`, as ours) → its first message',
         sessions.flatMap((x) => x.bareFilesMs)),
+      row('bare-editor', 'the same bare page as a custom editor: `vscode.openWith` on a file (the route ours takes) → its first message',
+        sessions.flatMap((x) => x.bareEditorMs)),
       ...(sessions.some((x) => x.planeViewMs?.length)
         ? [row('view-new-plane', `data view: a new 1 TiB sparse \`<f8\` (370727, 370727) file, \`vscode.openWith\` → the webview's own fit view ` +
           `complete (${last.planeView ? `${last.planeView.rows} × ${last.planeView.cols} elements, ${last.planeView.bytesRead.toLocaleString('en-US')} B read` : '?'}: ` +
@@ -120,4 +127,13 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
     small: { label: '1 KiB `<f8` (112,)', fileBytes: Number(small.fileBytes), bytesRead: last.small!.bytesRead },
     bundles: { atActivation: last.loadedAtActivation ?? [], afterPreviews: last.loadedAfterPreviews ?? [] },
   };
+}
+
+/** Declares the floor's custom editor (zeroedNpyBench.floor, for *.benchfloor, never the default) in the copy's manifest. */
+function addFloorEditor(extensionDir: string): void {
+  const manifest = join(extensionDir, 'package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { contributes: { customEditors: unknown[] } };
+  if (pkg.contributes.customEditors.some((e) => (e as { viewType?: string }).viewType === 'zeroedNpyBench.floor')) return;
+  pkg.contributes.customEditors.push({ viewType: 'zeroedNpyBench.floor', displayName: 'bench floor', selector: [{ filenamePattern: '*.benchfloor' }], priority: 'option' });
+  writeFileSync(manifest, JSON.stringify(pkg, null, 2));
 }

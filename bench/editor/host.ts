@@ -13,6 +13,8 @@ export interface HostConfig {
   assets: string;
   /** Open a bare webview first, so the window's first-webview cost is measured on the floor instead of on ours. */
   bareFirst: boolean;
+  /** A file the bench-only custom editor opens (drive.ts adds zeroedNpyBench.floor to the copy's manifest). */
+  floorFile: string;
   /** A folder to make new 1 TiB sparse planes in, this many per session, for the data view row (absent: none). */
   planes?: { dir: string; count: number };
 }
@@ -34,6 +36,8 @@ export interface HostResult {
   bareMs: number[];
   /** The bare panel again, its script and stylesheet loaded as files through asWebviewUri (as our preview's are). */
   bareFilesMs: number[];
+  /** The bare page again, but as a custom editor opened with vscode.openWith (the route our preview takes). */
+  bareEditorMs: number[];
   /** A new 1 TiB sparse plane each: openWith → the webview's own first fit view done (every row read, posted and stated). */
   planeViewMs?: number[];
   planeView?: { rows: number; cols: number; bytesRead: number };
@@ -111,6 +115,37 @@ async function timedBareWebview(assets?: string): Promise<number> {
   return ms;
 }
 
+/** The page of timedBareEditor's custom editor: the bare panel's HTML with its files; its first message resolves `heard`. */
+let heard: (() => void) | undefined;
+const FLOOR_VIEW_TYPE = 'zeroedNpyBench.floor';
+
+function registerFloorEditor(assets: string): vscode.Disposable {
+  return vscode.window.registerCustomEditorProvider(FLOOR_VIEW_TYPE, {
+    openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
+    resolveCustomEditor: (_doc, panel) => {
+      panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.file(assets)] };
+      panel.webview.onDidReceiveMessage(() => heard?.());
+      const uri = (f: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.Uri.file(assets), f)).toString();
+      panel.webview.html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${uri('bare.css')}"></head><body><p>bare</p><script src="${uri('bare.js')}"></script></body></html>`;
+    },
+  } satisfies vscode.CustomReadonlyEditorProvider);
+}
+
+/**
+ * The floor for a custom editor: the same bare page, but opened as ours is — vscode.openWith on a file, through
+ * VS Code's editor resolver and a custom document — so the route's own cost is on both sides.
+ */
+async function timedBareEditor(file: string): Promise<number> {
+  await closeAllEditors();
+  const got = new Promise<void>((resolve) => { heard = resolve; });
+  const t0 = now();
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), FLOOR_VIEW_TYPE);
+  await got;
+  const ms = now() - t0;
+  heard = undefined;
+  return ms;
+}
+
 interface ViewDone { rows: number; cols: number; bytesRead: number }
 
 /**
@@ -137,7 +172,8 @@ async function timedNewPlane(api: ZeroedNpyApi, dir: string, k: number): Promise
 export async function run(): Promise<void> {
   const cfg = JSON.parse(process.env.ZEROED_NPY_BENCH_EDITOR ?? 'null') as HostConfig | null;
   if (!cfg) throw new Error('ZEROED_NPY_BENCH_EDITOR is not set: run this through bench/editor/drive.ts');
-  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [], bareFilesMs: [] };
+  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [], bareFilesMs: [], bareEditorMs: [] };
+  const floor = registerFloorEditor(cfg.assets);
   try {
     const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
     if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
@@ -159,6 +195,7 @@ export async function run(): Promise<void> {
     for (let i = 0; i < cfg.opens; i++) {
       result.bareMs.push(await timedBareWebview());
       result.bareFilesMs.push(await timedBareWebview(cfg.assets));
+      result.bareEditorMs.push(await timedBareEditor(cfg.floorFile));
       const s = await timedOpen(api, cfg.small);
       result.smallMs.push(s.ms);
       result.small = { fileBytes: s.state.report!.fileBytes, bytesRead: s.state.report!.bytesRead };
@@ -178,6 +215,7 @@ export async function run(): Promise<void> {
     result.error = e instanceof Error ? e.message : String(e);
     throw e;
   } finally {
+    floor.dispose();
     writeFileSync(cfg.out, JSON.stringify(result));
   }
 }
