@@ -92,7 +92,7 @@ async function main(): Promise<number> {
       log('packaging the extension in a copy (production bundles + VSIX)');
       const p = packageInCopy(repoRoot, join(dir, 'package'));
       extensionDir = p.dir;
-      results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs, vsixEntries: p.vsixEntries };
+      results.sizes = { vsixBytes: p.vsixBytes, bundles: p.bundles, packageMs: p.packageMs, vsixEntries: p.vsixEntries, screenshotBytes: p.screenshotBytes };
     });
     // The CLI as users run it after `npm start`: the packaged copy's production bundle (the work tree's if packaging failed).
     const cli = extensionDir ? { path: join(extensionDir, 'dist', 'cli.js'), build: 'production' as const } : { path: cliPath, build: 'development' as const };

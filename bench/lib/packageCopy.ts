@@ -18,6 +18,8 @@ export interface PackagedExtension {
   bundles: Record<string, number>;
   /** Paths inside the VSIX (from its zip central directory), e.g. extension/dist/extension.js. */
   vsixEntries: string[];
+  /** Bytes of the README screenshots the VSIX ships (media/screenshots/*.png in it), budgeted as they are. */
+  screenshotBytes: number;
   /** Wall time of `vsce package` including the production bundle (ms); informative only. */
   packageMs: number;
 }
@@ -51,7 +53,10 @@ export function packageInCopy(repoRoot: string, workDir: string): PackagedExtens
   for (const f of readdirSync(join(dir, 'dist')).sort()) {
     if (f.endsWith('.js')) bundles[f] = statSync(join(dir, 'dist', f)).size;
   }
-  return { dir, vsix, vsixBytes: statSync(vsix).size, bundles, packageMs, vsixEntries: zipEntryNames(readFileSync(vsix)) };
+  const vsixEntries = zipEntryNames(readFileSync(vsix));
+  const screenshotBytes = vsixEntries.filter((e) => /^extension\/media\/screenshots\/[^/]+\.png$/.test(e))
+    .reduce((sum, e) => sum + statSync(join(dir, e.slice('extension/'.length))).size, 0);
+  return { dir, vsix, vsixBytes: statSync(vsix).size, bundles, packageMs, vsixEntries, screenshotBytes };
 }
 
 /** Names in a zip's central directory (no zip64: a VSIX this small never needs it). */

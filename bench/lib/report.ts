@@ -6,7 +6,7 @@ import type { EditorGroup } from '../editor/drive';
 import type { FullCase } from '../groups/full';
 import type { InspectFile } from '../groups/inspect';
 import type { ViewGroup } from '../groups/view';
-import { BUNDLE_BUDGETS, INSPECT_READ_SLACK, SPARSE_ALLOCATED_BUDGET, VSIX_BUDGET } from './budgets';
+import { BUNDLE_BUDGETS, INSPECT_READ_SLACK, SPARSE_ALLOCATED_BUDGET, VSIX_CODE_BUDGET, vsixBudget } from './budgets';
 import { bytes, gibPerS, median, ms, range, ratio } from './format';
 import type { Machine } from './machine';
 import type { BenchConfig, Measured } from './model';
@@ -321,7 +321,10 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     L.push('### Sizes (production build, as `vsce package` makes it)', '');
     const rows = Object.entries(r.sizes.bundles).map(([f, n]) => [`dist/${f}`, bytes(n), BUNDLE_BUDGETS[f] ? bytes(BUNDLE_BUDGETS[f]) : '—',
       r.sizes!.vsixEntries?.includes(`extension/dist/${f}`) ? 'in the VSIX' : /^cli(-\w+)?\.js$/.test(f) ? 'CLI (npm `bin` and its command bundles), not in the VSIX' : 'not in the VSIX']);
-    rows.push(['VSIX', bytes(r.sizes.vsixBytes), bytes(VSIX_BUDGET), 'zip, `vsce package --no-dependencies`']);
+    const shots = r.sizes.screenshotBytes;
+    rows.push(['VSIX', bytes(r.sizes.vsixBytes), shots === undefined ? '—' : bytes(vsixBudget(shots)),
+      `zip, \`vsce package --no-dependencies\`; the budget is ${bytes(VSIX_CODE_BUDGET)} plus the README screenshots it ships` +
+      (shots === undefined ? '' : ` (${bytes(shots)})`)]);
     L.push(table(['artifact', 'bytes', 'budget', ''], rows), '');
   }
 

@@ -3,7 +3,7 @@
 // overwrites, artifacts in the work tree and can never find them missing. Budgets live in bench/lib/budgets.ts
 // (with their headroom) and are quoted in BENCHMARKS.md.
 import * as assert from 'node:assert/strict';
-import { BUNDLE_BUDGETS, VSIX_BUDGET } from '../../bench/lib/budgets';
+import { BUNDLE_BUDGETS, VSIX_CODE_BUDGET, vsixBudget } from '../../bench/lib/budgets';
 import { PackagedExtension, packageInCopy } from '../../bench/lib/packageCopy';
 import { repoRoot } from '../helpers/paths';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -28,9 +28,11 @@ describe('bundle and VSIX size budgets (production build)', function () {
     });
   }
 
-  it(`the VSIX is at most ${VSIX_BUDGET / 1024} KiB`, () => {
+  it(`the VSIX is at most ${VSIX_CODE_BUDGET / 1024} KiB besides the README screenshots it ships`, () => {
     assert.ok(pkg.vsixBytes > 0, 'the VSIX is empty');
-    assert.ok(pkg.vsixBytes <= VSIX_BUDGET, `the VSIX is ${pkg.vsixBytes} bytes, over its ${VSIX_BUDGET}-byte budget`);
+    assert.ok(pkg.screenshotBytes > 0, 'the README screenshots are not in the VSIX (the extension page shows them offline)');
+    const budget = vsixBudget(pkg.screenshotBytes);
+    assert.ok(pkg.vsixBytes <= budget, `the VSIX is ${pkg.vsixBytes} bytes, over its ${budget}-byte budget (${VSIX_CODE_BUDGET} + ${pkg.screenshotBytes} of screenshots)`);
   });
 
   it('the VSIX ships every bundle it was measured with (all dist/*.js but the CLI\'s)', () => {
