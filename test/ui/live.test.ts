@@ -1,8 +1,10 @@
 // Live preview as a person sees it: a job writes through a memory map (np.load(mmap_mode='r+') + flush(), no
 // file-watcher event) and the value appears on screen with Format still open and the page kept; the Refresh
-// button is reached and pressed with the keyboard and keeps focus.
+// button is reached and pressed with the keyboard and keeps focus. The preview's first report comes inside its
+// page (no round trip): a preview hidden behind another editor loses its page, and shown again after the file
+// changed it must show the file as it is now, never the report it was opened with.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { py, writeThroughMemmap } from '../vscode/suite/numpy';
@@ -55,5 +57,32 @@ describe('live .npy preview in the browser', () => {
     await frame.locator('#values-table:not([data-before-refresh])').waitFor();
     await frame.locator('button#refresh:focus').waitFor();
     assert.equal(await frame.locator('#values-index').inputValue(), '100, 202');
+  });
+
+  it('shown again after the file changed, the reloaded page shows the file as it is now', async () => {
+    const file = path.join(dir, 'changing.npy');
+    py(`np.save(sys.argv[1], np.arange(10, dtype='<i4')); print(1)`, file);
+    writeFileSync(path.join(dir, 'notes.txt'), 'notes\n');
+    wb = await session().open(dir);
+    await wb.openFromExplorer('changing.npy');
+    await wb.previewRendered();
+    assert.equal(await wb.cell('shape'), '(10,)');
+    // A mark on the page: gone after showing again proves the page was reloaded (its HTML still embeds (10,)).
+    await wb.preview().locator('body').evaluate((b) => b.setAttribute('data-before-hide', ''));
+    // Keep the tab (a click opened it in preview mode, which the next click would replace), then hide it.
+    await wb.runCommand('View: Keep Editor');
+    await wb.explorerRow('notes.txt').click();
+    await wb.page.locator('.part.editor .monaco-editor').first().waitFor({ state: 'visible' });
+    await wb.page.locator('iframe.webview.ready').first().waitFor({ state: 'hidden' });
+
+    py(`np.save(sys.argv[1], np.arange(7, dtype='<i4') * 3); print(1)`, file);
+    await wb.page.locator('.tabs-container .tab', { hasText: 'changing.npy' }).click();
+    // The reloaded page has the same HTML, embedded (10,) included: it asks the host instead of showing that.
+    await wb.previewRendered();
+    await wb.preview().locator('[data-key="shape"]', { hasText: '(7,)' }).waitFor();
+    assert.equal(await wb.preview().locator('body[data-before-hide]').count(), 0, 'the page was reloaded');
+    const cells = wb.preview().locator('#values-table td[data-index]');
+    await cells.nth(6).waitFor();
+    assert.deepEqual((await cells.allTextContents()).map((s) => s.trim()), ['0', '3', '6', '9', '12', '15', '18']);
   });
 });
