@@ -115,6 +115,8 @@ export async function benchEditor(cfg: BenchConfig, extensionDir: string, log: (
         sessions.flatMap((x) => x.bareFilesMs)),
       row('bare-editor', 'the same bare page as a custom editor: `vscode.openWith` on a file (the route ours takes) → its first message',
         sessions.flatMap((x) => x.bareEditorMs)),
+      row('bare-editor-inline', "the bare panel's inline page as that custom editor (nothing fetched, as ours) → its first message",
+        sessions.flatMap((x) => x.bareEditorInlineMs ?? [])),
       ...(sessions.some((x) => x.planeViewMs?.length)
         ? [row('view-new-plane', `data view: a new 1 TiB sparse \`<f8\` (370727, 370727) file, \`vscode.openWith\` → the webview's own fit view ` +
           `complete (${last.planeView ? `${last.planeView.rows} × ${last.planeView.cols} elements, ${last.planeView.bytesRead.toLocaleString('en-US')} B read` : '?'}: ` +

@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { writeZeroedNpy } from '../../src/core/file/writer';
+import { PREVIEW_EDITOR_OPTIONS } from '../../src/extension/previewEditor';
 import { closeAllEditors, EXTENSION_ID, PreviewState, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
 
 export interface HostConfig {
@@ -38,6 +39,8 @@ export interface HostResult {
   bareFilesMs: number[];
   /** The bare page again, but as a custom editor opened with vscode.openWith (the route our preview takes). */
   bareEditorMs: number[];
+  /** The bare panel's inline page (nothing fetched, as ours) as that custom editor: the floor of our route and page. */
+  bareEditorInlineMs: number[];
   /** A new 1 TiB sparse plane each: openWith → the webview's own first fit view done (every row read, posted and stated). */
   planeViewMs?: number[];
   planeView?: { rows: number; cols: number; bytesRead: number };
@@ -108,16 +111,21 @@ async function timedBareWebview(assets?: string): Promise<number> {
   const uri = (f: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.Uri.file(assets!), f)).toString();
   panel.webview.html = assets
     ? `<!DOCTYPE html><html><head><link rel="stylesheet" href="${uri('bare.css')}"></head><body><p>bare</p><script src="${uri('bare.js')}"></script></body></html>`
-    : '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
+    : BARE_INLINE;
   await got;
   const ms = now() - t0;
   panel.dispose();
   return ms;
 }
 
-/** The page of timedBareEditor's custom editor: the bare panel's HTML with its files; its first message resolves `heard`. */
+/**
+ * The page of timedBareEditor's custom editor: the bare panel's HTML, with its files or inline (floorInline); its
+ * first message resolves `heard`. Registered with our previews' options, so only the page differs.
+ */
 let heard: (() => void) | undefined;
+let floorInline = false;
 const FLOOR_VIEW_TYPE = 'zeroedNpyBench.floor';
+const BARE_INLINE = '<!DOCTYPE html><html><body><p>bare</p><script>acquireVsCodeApi().postMessage("rendered")</script></body></html>';
 
 function registerFloorEditor(assets: string): vscode.Disposable {
   return vscode.window.registerCustomEditorProvider(FLOOR_VIEW_TYPE, {
@@ -126,17 +134,19 @@ function registerFloorEditor(assets: string): vscode.Disposable {
       panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.file(assets)] };
       panel.webview.onDidReceiveMessage(() => heard?.());
       const uri = (f: string): string => panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.Uri.file(assets), f)).toString();
-      panel.webview.html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${uri('bare.css')}"></head><body><p>bare</p><script src="${uri('bare.js')}"></script></body></html>`;
+      panel.webview.html = floorInline ? BARE_INLINE
+        : `<!DOCTYPE html><html><head><link rel="stylesheet" href="${uri('bare.css')}"></head><body><p>bare</p><script src="${uri('bare.js')}"></script></body></html>`;
     },
-  } satisfies vscode.CustomReadonlyEditorProvider);
+  } satisfies vscode.CustomReadonlyEditorProvider, PREVIEW_EDITOR_OPTIONS);
 }
 
 /**
  * The floor for a custom editor: the same bare page, but opened as ours is — vscode.openWith on a file, through
  * VS Code's editor resolver and a custom document — so the route's own cost is on both sides.
  */
-async function timedBareEditor(file: string): Promise<number> {
+async function timedBareEditor(file: string, inline: boolean): Promise<number> {
   await closeAllEditors();
+  floorInline = inline;
   const got = new Promise<void>((resolve) => { heard = resolve; });
   const t0 = now();
   await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), FLOOR_VIEW_TYPE);
@@ -172,7 +182,7 @@ async function timedNewPlane(api: ZeroedNpyApi, dir: string, k: number): Promise
 export async function run(): Promise<void> {
   const cfg = JSON.parse(process.env.ZEROED_NPY_BENCH_EDITOR ?? 'null') as HostConfig | null;
   if (!cfg) throw new Error('ZEROED_NPY_BENCH_EDITOR is not set: run this through bench/editor/drive.ts');
-  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [], bareFilesMs: [], bareEditorMs: [] };
+  const result: HostResult = { bigMs: [], smallMs: [], bareMs: [], bareFilesMs: [], bareEditorMs: [], bareEditorInlineMs: [] };
   const floor = registerFloorEditor(cfg.assets);
   try {
     const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
@@ -195,7 +205,8 @@ export async function run(): Promise<void> {
     for (let i = 0; i < cfg.opens; i++) {
       result.bareMs.push(await timedBareWebview());
       result.bareFilesMs.push(await timedBareWebview(cfg.assets));
-      result.bareEditorMs.push(await timedBareEditor(cfg.floorFile));
+      result.bareEditorMs.push(await timedBareEditor(cfg.floorFile, false));
+      result.bareEditorInlineMs.push(await timedBareEditor(cfg.floorFile, true));
       const s = await timedOpen(api, cfg.small);
       result.smallMs.push(s.ms);
       result.small = { fileBytes: s.state.report!.fileBytes, bytesRead: s.state.report!.bytesRead };

@@ -8,7 +8,7 @@ import { MemberGridPage, MemberReadCost, MemberValuesPage } from '../core/npz/me
 import { shapeRepr } from '../core/format/shape';
 import { NpyReport } from '../core/types';
 import { formatBytes, formatCount } from '../core/units';
-import { buildPageHtml } from './model/html';
+import { buildPageHtml, InlineAssets } from './model/html';
 import { errorSentence, reportToViewModel, statusBadge, ValuesContext, valuesToViewModel } from './model/reportView';
 import { Translate } from './model/translate';
 import { GridExtra, gridToViewModel } from './model/valuesGrid';
@@ -137,6 +137,8 @@ export interface NpzHtmlInput {
   title: string;
   loadingText: string;
   lang?: string;
+  /** The texts of the script and stylesheets, to write into the page (model/html.ts). */
+  inline?: InlineAssets;
 }
 
 /** The .npz page: the .npy preview's page (model/html.ts) with its own stylesheets and body class. */

@@ -27,7 +27,7 @@ function onHostMessage(m: HostToWebview): void {
   else return;
   vscode.postMessage({ type: 'rendered' });
 }
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => onHostMessage(event.data));
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => { flushLater(); onHostMessage(event.data); });
 
 // One delegated listener survives every re-render; buttons are real <button>s, so keyboard works as is.
 document.addEventListener('click', (event) => {
@@ -49,7 +49,13 @@ listenToDataView(document);
 
 // The host's first messages come embedded in the page: render them now, once. A reload (the panel shown again)
 // has the same page but older news, so it asks the host instead, as a page without them does. 'ready' goes first,
-// so the host has its answer before the first 'rendered', as when the report came by message.
+// so the host has its answer before the first 'rendered', as when the report came by message. The report (or
+// error) renders in this task; the rest (the data view's setup, which lays the page out to size its picture) waits
+// for the next one, so the first paint and the host's 'rendered' do not wait for it. A host message arriving
+// before then runs after them, keeping the host's order.
 const initial = takeInitialState(document, vscode);
 vscode.postMessage(initial ? { type: 'ready', shown: initial.stamp } : { type: 'ready' });
-for (const m of initial?.messages ?? []) onHostMessage(m);
+const [first, ...later] = initial?.messages ?? [];
+if (first) onHostMessage(first);
+const flushLater = (): void => { for (const m of later.splice(0)) onHostMessage(m); };
+if (later.length) setTimeout(flushLater, 0);

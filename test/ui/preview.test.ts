@@ -47,6 +47,9 @@ describe('.npy preview in the browser', () => {
     assert.equal(await frame.locator('[onerror]').count(), 0, 'no element carries an onerror handler');
     assert.deepEqual(wb.dialogs, [], 'no alert/confirm dialog opened');
     assert.equal(await wb.cell('descr'), numpyView(fixtures.hostile).descr);
+    // The page carries its own script and stylesheet (model/html.ts): nothing is fetched for the first paint.
+    assert.equal(await frame.locator('script[src], link[rel="stylesheet"]').count(), 0, 'the page fetches no script or stylesheet');
+    assert.ok(await frame.locator('style[nonce]').count() >= 1);
   });
 
   it('opens back\\slash.npy from the Explorer in the preview, headed by its whole name', async () => {

@@ -3,7 +3,10 @@
 // overwrites, artifacts in the work tree and can never find them missing. Budgets live in bench/lib/budgets.ts
 // (with their headroom) and are quoted in BENCHMARKS.md.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUNDLE_BUDGETS, VSIX_CODE_BUDGET, vsixBudget } from '../../bench/lib/budgets';
+import { inlineable } from '../../src/extension/model/html';
 import { PackagedExtension, packageInCopy } from '../../bench/lib/packageCopy';
 import { repoRoot } from '../helpers/paths';
 import { makeTempDir, removeTempDir } from '../helpers/tmp';
@@ -25,6 +28,14 @@ describe('bundle and VSIX size budgets (production build)', function () {
       assert.ok(size !== undefined, `the production build made no dist/${file} (it made: ${Object.keys(pkg.bundles).join(', ')})`);
       assert.ok(size > 0, `dist/${file} is empty`);
       assert.ok(size <= budget, `dist/${file} is ${size} bytes, over its ${budget}-byte budget: a dependency bundled by mistake?`);
+    });
+  }
+
+  // The previews write these into their pages (model/html.ts); one that could not be would load by URI, slower.
+  for (const [script, styles] of [['webview.js', ['preview.css']], ['npzWebview.js', ['preview.css', 'npz.css']]] as const) {
+    it(`dist/${script} and its stylesheets can be written into the page as they are`, () => {
+      const read = (...p: string[]) => readFileSync(join(pkg.dir, ...p), 'utf8');
+      assert.equal(inlineable({ script: read('dist', script), styles: styles.map((f) => read('media', f)) }), true);
     });
   }
 

@@ -1,6 +1,8 @@
 // The preview's initial page. The only HTML string the extension builds: every interpolation goes through
-// escapeHtml, scripts run only with the per-load nonce, and styles come only from the extension's files. The
-// host's first messages may ride along as JSON text in an inert <template>, so the first paint needs no round trip.
+// escapeHtml, scripts and style elements run only with the per-load nonce, and both come only from the extension's
+// own files. Those files are written into the page itself when their text cannot end its element early (see
+// inlineable), so the page fetches nothing before its first paint; otherwise they load from their webview URIs.
+// The host's first messages may ride along as JSON text in an inert <template>, so the first paint needs no round trip.
 import { randomBytes } from 'node:crypto';
 import { INITIAL_STATE_ID } from '../../common/initialState';
 
@@ -28,10 +30,24 @@ export interface PreviewHtmlInput {
   lang?: string;
   /** The host's first messages as JSON (common/initialState.ts), rendered as soon as the script runs. */
   initialJson?: string;
+  /** The texts of the script and of the stylesheets (same order as the URIs), to write into the page. */
+  inline?: InlineAssets;
 }
 
+/** The extension's own script and stylesheet texts, written into the page instead of fetched. */
+export interface InlineAssets { script: string; styles: string[] }
+
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource};`;
+  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource};`;
+}
+
+/**
+ * True if the texts can go inside <script> and <style> as they are. HTML cannot escape raw text: a script's
+ * element ends at the first `</script`, and `<!--` or `<script` inside it change where that is; a style ends at
+ * `</style`. Our bundles contain none of these (a unit test checks the built ones); anything else loads by URI.
+ */
+export function inlineable(a: InlineAssets): boolean {
+  return !/<\/script|<!--|<script/i.test(a.script) && a.styles.every((css) => !/<\/style/i.test(css));
 }
 
 export function buildPreviewHtml(p: PreviewHtmlInput): string {
@@ -48,18 +64,22 @@ export interface PageHtmlInput extends Omit<PreviewHtmlInput, 'styleUri'> {
 /** The one page skeleton both previews use, so CSP, nonce and escaping are written once. */
 export function buildPageHtml(p: PageHtmlInput): string {
   const e = escapeHtml;
+  const inline = p.inline && p.inline.styles.length === p.styleUris.length && inlineable(p.inline) ? p.inline : undefined;
+  const styles = inline ? inline.styles.map((css) => `<style nonce="${e(p.nonce)}">${css}</style>`)
+    : p.styleUris.map((u) => `<link rel="stylesheet" href="${e(u)}">`);
+  const script = inline ? `<script nonce="${e(p.nonce)}">${inline.script}</script>` : `<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="${e(p.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(p.cspSource, p.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${p.styleUris.map((u) => `<link rel="stylesheet" href="${e(u)}">`).join('\n')}
+${styles.join('\n')}
 <title>${e(p.title)}</title>
 </head>
 <body data-state="loading"${p.bodyClass ? ` class="${e(p.bodyClass)}"` : ''}>
 <main id="root" aria-live="polite"><p class="loading">${e(p.loadingText)}</p></main>
-${p.initialJson === undefined ? '' : `<template id="${INITIAL_STATE_ID}">${e(p.initialJson)}</template>\n`}<script nonce="${e(p.nonce)}" src="${e(p.scriptUri)}"></script>
+${p.initialJson === undefined ? '' : `<template id="${INITIAL_STATE_ID}">${e(p.initialJson)}</template>\n`}${script}
 </body>
 </html>
 `;
