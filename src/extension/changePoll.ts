@@ -2,7 +2,6 @@
 // blocks but raise no file-watcher event, so a visible preview also stats its file itself every ~1.5 s and
 // re-reads only when mtime, size or allocated blocks differ from the last stat. No `vscode` here: the clock and
 // the stat are injected, so unit tests drive it without waiting.
-import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 
 /** What one stat says about a file; null when it cannot be stat'ed (gone, no permission). */
@@ -38,17 +37,7 @@ export async function statStamp(fsPath: string): Promise<FileStamp> {
   }
 }
 
-/** The same, synchronously: for a stamp that must be taken before what follows it (a first read). */
-export function statStampSync(fsPath: string): FileStamp {
-  try {
-    const s = statSync(fsPath, { bigint: true });
-    return { mtimeNs: s.mtimeNs, size: s.size, blocks: s.blocks };
-  } catch {
-    return null;
-  }
-}
-
-export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
   if (a === null || b === null) return a === b;
   return a.mtimeNs === b.mtimeNs && a.size === b.size && a.blocks === b.blocks;
 }

@@ -291,7 +291,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     switch (m.type) {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again.
       case 'ready': this.enqueue(() => this.refresh()); break;
-      case 'rendered': this.renders++; this.watch.pageRendered(); break;
+      case 'rendered': this.renders++; break;
       case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'select':
         this.enqueue(async () => {

@@ -200,7 +200,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
         if (m.shown !== undefined && m.shown === this.embedded) this.embedded = undefined;
         else this.enqueue(() => this.refresh());
         break;
-      case 'rendered': this.renders++; this.watch.pageRendered(); break;
+      case 'rendered': this.renders++; break;
       case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;
