@@ -135,10 +135,15 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
     for (const f of r.failures) L.push(`- ${f.group}: ${f.error.split('\n')[0]}`);
     L.push('');
   }
-  if (r.load && Math.max(r.load.start, r.load.end) > m.cores / 2) {
+  // The load at the end is mostly the run's own (its last group drives code-server and Chromium), so only the load
+  // at the start says whether other work was running.
+  if (r.load && r.load.start > m.cores / 2) {
     L.push(`> **Busy machine:** the 1-minute load average was ${r.load.start.toFixed(1)} at the start and ${r.load.end.toFixed(1)} at ` +
       `the end of this run on ${m.cores} cores (other work was running). Absolute times are inflated and the min – max spreads ` +
       'wide; ratios between interleaved rows hold up better than absolute numbers.', '');
+  } else if (r.load) {
+    L.push(`Load: the 1-minute load average was ${r.load.start.toFixed(1)} when this run started on ${m.cores} cores (nothing else ` +
+      `running) and ${r.load.end.toFixed(1)} at its end, from the run's own last groups (the editor group runs code-server and Chromium).`, '');
   }
   L.push('## Headline', '');
   for (const h of headlines(r)) L.push(`- ${h}`);

@@ -96,3 +96,18 @@ describe('bench: Targets (issue 11) table', () => {
     assert.match(md, /## Data view \(issue 11\)/);
   });
 });
+
+describe('bench: the load sentence in BENCHMARKS.md', () => {
+  // "Busy" only when the load was high before the run began: its own last groups always raise the load at the end.
+  const md = (start: number, end: number): string => renderMarkdown({ ...results(base), load: { start, end } }, repoRoot);
+
+  it('says busy when the load was high at the start', () => {
+    assert.match(md(1.5, 3.9), /\*\*Busy machine:\*\* the 1-minute load average was 1\.5 at the start and 3\.9 at the end/);
+  });
+
+  it('does not blame other work for the load the run itself makes at its end', () => {
+    const text = md(0.3, 4.0);
+    assert.doesNotMatch(text, /Busy machine|other work was running/);
+    assert.match(text, /Load: the 1-minute load average was 0\.3 when this run started on 2 cores \(nothing else running\) and 4\.0 at its end/);
+  });
+});
