@@ -194,7 +194,23 @@ function killAllSync(): void {
     if (root) rmSync(root, { recursive: true, force: true });
   }
 }
+/**
+ * The same, then waits (at most 5 s) until no process of those groups is left. SIGKILL is delivered asynchronously:
+ * exiting at once let `npm start` end while code-server still held its port (CI saw the port served after Ctrl+C).
+ * Waiting lets the event loop reap our own child, so the check cannot be fooled by a zombie of ours.
+ */
+async function killAllAndWait(): Promise<void> {
+  const groups = [...liveGroups.keys()];
+  killAllSync();
+  const deadline = Date.now() + 5_000;
+  while (groups.some(groupAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
+
+function groupAlive(pgid: number): boolean {
+  try { process.kill(-pgid, 0); return true; } catch { return false; }
+}
+
 process.once('exit', killAllSync);
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-  process.once(sig, () => { killAllSync(); process.exit(code); });
+  process.once(sig, () => { void killAllAndWait().finally(() => process.exit(code)); });
 }
