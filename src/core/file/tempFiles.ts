@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { NpyError } from '../errors';
 import { errnoOf } from './fsErrors';
+import { procStatFields } from './procStat';
 
 /**
  * Temp files are `.<name>.zeroed-npy-<pid>-<host>-<random>.tmp`: hidden, next to the target (same file
@@ -124,9 +125,7 @@ function isStale(owner: Owner | 'unreadable', lockMtimeMs: number): boolean {
 function startedAfter(pid: number, ms: number): boolean {
   if (process.platform !== 'linux') return false;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // Field 2 (the command) may hold spaces and parentheses: count fields after its last ')'.
-    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const ticks = Number(procStatFields(readFileSync(`/proc/${pid}/stat`, 'latin1'))[19]);
     const btime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'))?.[1]);
     return Number.isFinite(ticks) && Number.isFinite(btime) && btime > 0 && btime * 1000 + ticks * 10 > ms;
   } catch {

@@ -1,12 +1,13 @@
 // Starts code-server (VS Code server + web workbench) on 127.0.0.1 in a throw-away profile, the way the tests and
 // `npm start` need it, and always stops it again. Nothing here talks to anything but 127.0.0.1.
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { childEnv } from '../../../scripts/lib/childEnv';
+import { procStatFields } from '../../../src/core/file/procStat';
 import { CODE_SERVER_ENTRY, NODE24, NODE24_HOME } from './tools';
 
 const execFileP = promisify(execFile);
@@ -174,7 +175,7 @@ export class CodeServer {
     }
     // Children may outlive the leader for a moment; make sure none of the group is left.
     if (this.proc.pid) {
-      killGroup(this.proc.pid, 'SIGKILL');
+      await endGroup(this.proc.pid);
       liveGroups.delete(this.proc.pid);
     }
     if (!this.keepProfile) rmSync(this.profile.root, { recursive: true, force: true });
@@ -195,19 +196,38 @@ function killAllSync(): void {
   }
 }
 /**
- * The same, then waits (at most 5 s) until no process of those groups is left. SIGKILL is delivered asynchronously:
+ * SIGKILLs a process group, then waits (at most 5 s) until none of it runs. SIGKILL is delivered asynchronously:
  * exiting at once let `npm start` end while code-server still held its port (CI saw the port served after Ctrl+C).
- * Waiting lets the event loop reap our own child, so the check cannot be fooled by a zombie of ours.
  */
+async function endGroup(pgid: number): Promise<void> {
+  killGroup(pgid, 'SIGKILL');
+  const deadline = Date.now() + 5_000;
+  while (groupRuns(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
+
+/**
+ * Whether a process of the group still runs. Zombies do not count: they hold no port or file, and the ones whose
+ * parent died wait for PID 1 to reap them (here up to ~2 s, which Ctrl+C waited for when they counted).
+ */
+function groupRuns(pgid: number): boolean {
+  try { process.kill(-pgid, 0); } catch { return false; }
+  if (process.platform !== 'linux') return true;
+  return readdirSync('/proc').some((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const [state, , group] = procStatFields(readFileSync(`/proc/${pid}/stat`, 'latin1'));
+      return Number(group) === pgid && state !== 'Z';
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+}
+
+/** killAllSync, waiting for each group to end (the signal handlers below; 'exit' cannot wait). */
 async function killAllAndWait(): Promise<void> {
   const groups = [...liveGroups.keys()];
   killAllSync();
-  const deadline = Date.now() + 5_000;
-  while (groups.some(groupAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-}
-
-function groupAlive(pgid: number): boolean {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  await Promise.all(groups.map(endGroup));
 }
 
 process.once('exit', killAllSync);
