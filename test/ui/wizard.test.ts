@@ -317,13 +317,23 @@ describe('Create Zeroed .npy wizard', () => {
     assert.match(refused, /use the Change Folder button above\.$/);
     await wb.quickInput.locator('input').fill('x.npy');
     await wb.quickInput.locator('.quick-input-titlebar .action-label[aria-label="Change Folder…"], .quick-input-titlebar .action-label[title="Change Folder…"]').first().click();
-    // code-server's own folder dialog is a quick input holding a path.
-    const pathBox = wb.quickInput.locator('input');
-    await wb.quickInput.locator('.quick-input-title', { hasText: 'Folder for the new .npy file' }).waitFor();
+    // code-server's own folder dialog is a quick input holding a path. It writes the folder it opens on into that
+    // box after it appears: text typed before then is overwritten, and Enter takes that folder (CI under load saw
+    // it). So wait for its own path, type, and press Enter only while the box holds what was typed.
+    const w = wb;
+    const pathBox = w.quickInput.locator('input');
+    await w.quickInput.locator('.quick-input-title', { hasText: 'Folder for the new .npy file' }).waitFor();
+    const boxHolds = async (ok: (v: string) => boolean, what: string): Promise<void> => {
+      for (const deadline = Date.now() + 30_000; !ok(await pathBox.inputValue()); await w.page.waitForTimeout(50)) {
+        if (Date.now() > deadline) throw new Error(`the folder box never held ${what} (it holds ${await pathBox.inputValue()})`);
+      }
+    };
+    await boxHolds((v) => v.endsWith(`${path.sep}project${path.sep}`), 'the folder it opened on');
     await pathBox.fill(`${other}/`);
-    await wb.page.waitForTimeout(500);
-    await wb.page.keyboard.press('Enter');
-    await wb.quickInput.locator('.quick-input-title', { hasText: /Create Zeroed \.npy in other/ }).waitFor();
+    await w.page.waitForTimeout(500);
+    await boxHolds((v) => v === `${other}/`, 'the typed folder');
+    await w.page.keyboard.press('Enter');
+    await w.quickInput.locator('.quick-input-title', { hasText: /Create Zeroed \.npy in other/ }).waitFor();
     const step = await wb.step();
     assert.equal(step.value, 'x.npy', 'the name typed before is kept');
     assert.match(withoutKeys(step.message), new RegExp(`in ${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`));
