@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): ZeroedNpyTestApi {
   const { extensionUri } = context;
   context.subscriptions.push(
     vscode.window.registerCustomEditorProvider('zeroedNpy.preview', previewEditorProvider(async (uri, panel) => {
-      await new (await import('./previewSession')).PreviewSession(uri, panel, extensionUri, registry).opened;
+      new (await import('./previewSession')).PreviewSession(uri, panel, extensionUri, registry);
     }), PREVIEW_EDITOR_OPTIONS),
     vscode.window.registerCustomEditorProvider('zeroedNpy.npzPreview', previewEditorProvider(async (uri, panel) => {
       new (await import('./npzSession')).NpzSession(uri, panel, extensionUri, registry);

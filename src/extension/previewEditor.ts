@@ -1,7 +1,8 @@
 // The .npy and .npz previews are both read-only custom editors: a trivial document (nothing to save, each
 // panel reads the file itself) and one session per panel, several panels per file allowed. Each caller still
 // names its view type in its own registerCustomEditorProvider call (the manifest test reads them there). The
-// session's code may load on the first panel, so openPanel may be async: VS Code waits for it.
+// session's code may load on the first panel, so openPanel may be async: VS Code waits for it, and makes the
+// webview's frame only after it, so openPanel must not wait for the file.
 import * as vscode from 'vscode';
 
 class PreviewDocument implements vscode.CustomDocument {

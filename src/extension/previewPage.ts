@@ -15,20 +15,31 @@ export interface PageAssets {
   inline?: InlineAssets;
 }
 
-/** Restricts the panel's webview to dist/ and media/ and sets its HTML from build. */
-export function setPreviewPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, script: string, styles: string[], build: (assets: PageAssets) => string): void {
-  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-  const media = vscode.Uri.joinPath(extensionUri, 'media');
+/**
+ * Restricts the panel's webview to dist/ and media/, with scripts. Set it before resolveCustomEditor returns:
+ * VS Code creates the webview's frame only then, with these options, and loads it while the HTML is still coming.
+ */
+export function setPreviewOptions(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+  panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+/** Sets the panel's HTML from build (after setPreviewOptions). */
+export function setPreviewHtml(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, script: string, styles: string[], build: (assets: PageAssets) => string): void {
   const webview = panel.webview;
-  webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
-  const scriptFile = vscode.Uri.joinPath(dist, script);
-  const styleFiles = styles.map((f) => vscode.Uri.joinPath(media, f));
+  const scriptFile = vscode.Uri.joinPath(extensionUri, 'dist', script);
+  const styleFiles = styles.map((f) => vscode.Uri.joinPath(extensionUri, 'media', f));
   webview.html = build({
     cspSource: webview.cspSource, nonce: makeNonce(),
     scriptUri: webview.asWebviewUri(scriptFile).toString(),
     styleUris: styleFiles.map((f) => webview.asWebviewUri(f).toString()),
     inline: readInline(scriptFile, styleFiles, (f) => webview.asWebviewUri(f).toString()),
   });
+}
+
+/** Both at once, for a page that needs nothing read first. */
+export function setPreviewPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, script: string, styles: string[], build: (assets: PageAssets) => string): void {
+  setPreviewOptions(panel, extensionUri);
+  setPreviewHtml(panel, extensionUri, script, styles, build);
 }
 
 const texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
