@@ -6,7 +6,7 @@ import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { writeZeroedNpy } from '../../src/core/file/writer';
 import { PREVIEW_EDITOR_OPTIONS } from '../../src/extension/previewEditor';
-import { closeAllEditors, EXTENSION_ID, PreviewState, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
+import { closeAllEditors, EXTENSION_ID, firstRender, PreviewState, previewOf, ZeroedNpyApi } from '../../test/vscode/suite/extension';
 
 export interface HostConfig {
   big: string; small: string; opens: number; out: string;
@@ -83,16 +83,15 @@ async function settle(): Promise<number> {
   return now() - t0;
 }
 
-/** Closes every editor, then times vscode.openWith → the webview's first 'rendered' message reaching the host. */
-async function timedOpen(api: ZeroedNpyApi, file: string): Promise<{ ms: number; state: ReturnType<ZeroedNpyApi['previews']>[number] }> {
+/**
+ * Closes every editor, then times vscode.openWith → the webview's first 'rendered' message reaching the host (the
+ * test API's onDidRender: waiting on the message, as the floor rows do, not polling beside it).
+ */
+async function timedOpen(api: ZeroedNpyApi, file: string): Promise<{ ms: number; state: PreviewState }> {
   await closeAllEditors();
   await until(`the previous preview of ${file} to close`, () => (previewOf(api, file) ? undefined : true));
-  const t0 = now();
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.preview');
-  const state = await until(`a rendered preview of ${file}`, () => {
-    const p = previewOf(api, file);
-    return p && p.renders > 0 ? p : undefined;
-  });
+  let t0 = 0;
+  const state = await firstRender(api, file, () => { t0 = now(); return vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.preview'); }, 60_000);
   const ms = now() - t0;
   if (state.error !== undefined || !state.report) throw new Error(`the preview of ${file} shows an error: ${state.error}`);
   return { ms, state };

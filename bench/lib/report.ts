@@ -295,7 +295,7 @@ export function renderMarkdown(r: Results, repoRoot: string): string {
       '(test/vscode/harness). Each session is a fresh server, profile and browser context that loads the packaged extension ' +
       '(production bundles) as the extension under development and bench/editor/host.ts as its test runner, which times, inside ' +
       `the extension host: \`extension.activate()\` once (cold), then \`vscode.openWith(file, 'zeroedNpy.preview')\` until the webview ` +
-      `reports its table rendered (the test API's \`previews()[i].renders > 0\`), all editors closed between opens. ` +
+      `reports its table rendered (the test API's \`onDidRender\` event), all editors closed between opens. ` +
       `${plural(cfg.editorSessions, 'session')} × ${plural(cfg.editorOpens, 'open')} of each file, alternating. Files: ${e.big.label} ` +
       `(${bytes(e.big.fileBytes)}, allocated ${bytes(e.big.allocatedBytes)}; the preview read ${e.big.bytesRead} B, header ${e.big.dataOffset} B) ` +
       `and ${e.small.label}.`, '');

@@ -8,6 +8,8 @@ import { PreviewRegistry, PreviewSnapshot } from './previewRegistry';
 /** Returned from activate() for tests running inside VS Code. */
 export interface ZeroedNpyTestApi {
   previews(): PreviewSnapshot[];
+  /** Each render a preview's page reports, with that preview's snapshot then. */
+  onDidRender(listener: (s: PreviewSnapshot) => void): { dispose(): void };
   /** Our bundles (dist/*.js) that were loaded when activate() returned (the activation budget: this entry alone). */
   loadedAtActivation: string[];
 }
@@ -30,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ZeroedNpyTestApi {
     vscode.commands.registerCommand('zeroedNpy.resize', async (arg?: unknown) =>
       (await import('./resizeFlow')).resizeCommand(arg, (uri) => registry.refresh(uri.toString()))),
   );
-  return { previews: () => registry.snapshots(), loadedAtActivation: loadedBundles(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath) };
+  return { previews: () => registry.snapshots(), onDidRender: (l) => registry.onDidRender(l), loadedAtActivation: loadedBundles(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath) };
 }
 
 /** Our bundles in Node's module cache (the entry requires its chunks through it), as dist/<name>. */

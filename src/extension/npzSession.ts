@@ -72,7 +72,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   private readonly dataView: DataViewHost;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri, registry: PreviewRegistry) {
+    extensionUri: vscode.Uri, private readonly registry: PreviewRegistry) {
     // As in the .npy preview: the watcher, plus a stat poll while visible for writes through a memory map.
     this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh()));
     setPreviewPage(panel, extensionUri, 'npzWebview.js', ['preview.css', 'npz.css'], (assets) => buildNpzHtml({
@@ -291,7 +291,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
     switch (m.type) {
       // Every (re)load of the page asks; without retainContextWhenHidden that is each time it is shown again.
       case 'ready': this.enqueue(() => this.refresh()); break;
-      case 'rendered': this.renders++; break;
+      case 'rendered': this.renders++; this.registry.rendered(this); break;
       case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'select':
         this.enqueue(async () => {

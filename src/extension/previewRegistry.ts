@@ -11,6 +11,7 @@ export interface PreviewEntry {
 
 export class PreviewRegistry {
   private readonly entries = new Set<PreviewEntry>();
+  private readonly renderListeners = new Set<(s: PreviewSnapshot) => void>();
 
   add(e: PreviewEntry): { dispose(): void } {
     this.entries.add(e);
@@ -20,6 +21,23 @@ export class PreviewRegistry {
   /** Every preview of `uri` re-reads its file (a watcher would too, later and not on every file system). */
   refresh(uri: string): void {
     for (const e of this.entries) e.refreshIfShowing?.(uri);
+  }
+
+  /**
+   * Calls listener with the entry's snapshot each time a page reports a render. The benchmark waits on it: polling
+   * previews() every millisecond in the extension host cost the preview ~6 ms per open that the floor rows,
+   * which wait on a message, do not pay.
+   */
+  onDidRender(listener: (s: PreviewSnapshot) => void): { dispose(): void } {
+    this.renderListeners.add(listener);
+    return { dispose: () => { this.renderListeners.delete(listener); } };
+  }
+
+  /** An entry's page reported a render. */
+  rendered(e: PreviewEntry): void {
+    if (this.renderListeners.size === 0) return;
+    const s = e.snapshot();
+    for (const l of this.renderListeners) l(s);
   }
 
   snapshots(): PreviewSnapshot[] {

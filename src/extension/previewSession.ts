@@ -74,7 +74,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   private disposed = false;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri, registry: PreviewRegistry) {
+    extensionUri: vscode.Uri, private readonly registry: PreviewRegistry) {
     // Writes through a memory map raise no watcher event: the watch also polls while the panel is visible.
     this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh()));
     this.disposables.push(
@@ -201,7 +201,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
         if (m.shown !== undefined && m.shown === this.embedded) this.embedded = undefined;
         else this.enqueue(() => this.refresh());
         break;
-      case 'rendered': this.renders++; break;
+      case 'rendered': this.renders++; this.registry.rendered(this); break;
       case 'refresh': this.enqueue(() => this.refresh()); break;
       case 'action': void this.act(m.action); break;
       case 'values-page': this.enqueue(() => this.showValues({ start: BigInt(m.start) })); break;

@@ -8,7 +8,11 @@ import type { NpyReportJson } from '../../../src/core/file/inspect';
 export const EXTENSION_ID = 'zeroed-npy.zeroed-npy';
 
 export interface PreviewState { uri: string; report?: NpyReportJson; error?: string; renders: number }
-export interface ZeroedNpyApi { previews(): PreviewState[]; loadedAtActivation: string[] }
+export interface ZeroedNpyApi {
+  previews(): PreviewState[];
+  onDidRender(listener: (s: PreviewState) => void): { dispose(): void };
+  loadedAtActivation: string[];
+}
 
 export async function api(): Promise<ZeroedNpyApi> {
   const ext = vscode.extensions.getExtension<ZeroedNpyApi>(EXTENSION_ID);
@@ -54,11 +58,24 @@ export async function openPreview(file: string): Promise<PreviewState> {
   const a = await api();
   // A closed panel leaves the registry when disposed: wait for that, so the render we see is the new panel's.
   await waitFor(`the previous preview of ${path.basename(file)} to close`, () => (previewOf(a, file) ? undefined : true));
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.preview');
-  return waitFor(`a rendered preview of ${path.basename(file)}`, () => {
-    const p = previewOf(a, file);
-    return p && p.renders > 0 ? p : undefined;
+  return firstRender(a, file, () => vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'zeroedNpy.preview'));
+}
+
+/** Runs `open` and resolves with the state of the first render of a preview of `file` that follows (onDidRender). */
+export async function firstRender(a: ZeroedNpyApi, file: string, open: () => Thenable<unknown>, timeoutMs = 30_000): Promise<PreviewState> {
+  let listener: { dispose(): void } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const rendered = new Promise<PreviewState>((resolve, reject) => {
+    listener = a.onDidRender((s) => { if (sameFile(s.uri, file)) resolve(s); });
+    timer = setTimeout(() => reject(new Error(`gave up waiting for a rendered preview of ${path.basename(file)}`)), timeoutMs);
   });
+  try {
+    await open();
+    return await rendered;
+  } finally {
+    listener?.dispose();
+    clearTimeout(timer);
+  }
 }
 
 export async function closeAllEditors(): Promise<void> {
