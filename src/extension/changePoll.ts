@@ -37,7 +37,7 @@ export async function statStamp(fsPath: string): Promise<FileStamp> {
   }
 }
 
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   if (a === null || b === null) return a === b;
   return a.mtimeNs === b.mtimeNs && a.size === b.size && a.blocks === b.blocks;
 }
