@@ -2,22 +2,15 @@
 // not blank, many colours, a colour bar with its range), an (H, W, 3) uint8 image shows numpy's own bytes, and a
 // sparse array a job has partly filled shows its filled rows over the zeros still to come. Each is a README picture.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { py } from '../vscode/suite/numpy';
-import { keepFailure, screenshotDir, session } from './session';
+import { screenshotDir, session, uiSuite } from './session';
 import { Workbench } from './workbench';
 
 describe('data view in the browser', () => {
-  let base: string;
-  let dir: string;
-  let wb: Workbench | undefined;
-  before(() => {
-    base = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-view-'));
-    dir = path.join(base, 'samples');
-    mkdirSync(dir);
-    py(`y, x = np.mgrid[0:240, 0:320]
+  const ui = uiSuite('view', {
+    setup: (dir) => {
+      py(`y, x = np.mgrid[0:240, 0:320]
 np.save(sys.argv[1] + '/sin.npy', np.sin(x / 17.0) * np.cos(y / 29.0))
 # A colourful test card: three phase-shifted waves, one per channel.
 r = np.hypot(x - 160, y - 120)
@@ -28,12 +21,7 @@ a = np.lib.format.open_memmap(sys.argv[1] + '/job.npy', mode='w+', dtype='<f4', 
 yy, xx = np.mgrid[0:700, 0:4096]
 a[:700] = np.sin(xx / 150.0) * np.cos(yy / 90.0) + yy / 700.0
 a.flush(); del a; print(1)`, dir);
-  });
-  after(() => rmSync(base, { recursive: true, force: true }));
-  afterEach(async function () {
-    await keepFailure(wb, this.currentTest);
-    await wb?.close();
-    wb = undefined;
+    },
   });
 
   /** Distinct colours on the canvas and the RGBA at (x, y), read back from the page. */
@@ -48,14 +36,14 @@ a.flush(); del a; print(1)`, dir);
   }
 
   it('draws the heatmap of np.sin of a grid with a colour bar and the statistics', async () => {
-    wb = await session().open(dir);
-    await wb.openFromExplorer('sin.npy');
-    await wb.previewRendered();
-    const frame = wb.preview();
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('sin.npy');
+    await ui.wb.previewRendered();
+    const frame = ui.wb.preview();
     const stats = frame.locator('#view-stats');
     await stats.filter({ hasText: 'shown elements' }).waitFor();
     assert.match((await stats.textContent()) ?? '', /of the 76,800 shown elements/);
-    const px = await canvasPixels(wb, 0, 0);
+    const px = await canvasPixels(ui.wb, 0, 0);
     assert.equal(px.width, 320);
     assert.equal(px.height, 240);
     assert.ok(px.colours > 100, `a smooth field shows many colours, saw ${px.colours}`);
@@ -66,36 +54,36 @@ a.flush(); del a; print(1)`, dir);
     assert.ok(high > 0.99 && low === -high, `range ${low}…${high}`);
     assert.equal(await frame.locator('canvas.view-colorbar-strip').count(), 1);
     await frame.locator('#h-data-view').scrollIntoViewIfNeeded();
-    await wb.shot(screenshotDir(), 'heatmap.png');
+    await ui.wb.shot(screenshotDir(), 'heatmap.png');
   });
 
   it('draws an (H, W, 3) uint8 image with numpy\'s bytes', async () => {
-    wb = await session().open(dir);
-    await wb.openFromExplorer('rgb.npy');
-    await wb.previewRendered();
-    const frame = wb.preview();
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('rgb.npy');
+    await ui.wb.previewRendered();
+    const frame = ui.wb.preview();
     await frame.locator('#view-stats').filter({ hasText: 'shown elements' }).waitFor();
     assert.equal(await frame.locator('#view-layout').inputValue(), 'rgb');
-    const expected = py<number[]>('a = np.load(sys.argv[1]); print(json.dumps([int(v) for v in a[10, 20]]))', path.join(dir, 'rgb.npy'));
-    const px = await canvasPixels(wb, 20, 10);
+    const expected = py<number[]>('a = np.load(sys.argv[1]); print(json.dumps([int(v) for v in a[10, 20]]))', path.join(ui.dir, 'rgb.npy'));
+    const px = await canvasPixels(ui.wb, 20, 10);
     assert.equal(px.width, 320);
     assert.deepEqual(px.at, [...expected, 255]);
     assert.ok(px.colours > 1000, `a test card shows many colours, saw ${px.colours}`);
     await frame.locator('#h-data-view').scrollIntoViewIfNeeded();
-    await wb.shot(screenshotDir(), 'image.png');
+    await ui.wb.shot(screenshotDir(), 'image.png');
   });
 
   it('shows a partly filled sparse array: the written rows over the zeros still to come', async () => {
-    wb = await session().open(dir);
-    await wb.openFromExplorer('job.npy');
-    await wb.previewRendered();
-    const frame = wb.preview();
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('job.npy');
+    await ui.wb.previewRendered();
+    const frame = ui.wb.preview();
     const stats = frame.locator('#view-stats');
     await stats.filter({ hasText: 'shown elements' }).waitFor();
     const label = (await frame.locator('#view-label').textContent()) ?? '';
     const step = Number(/every (\d+)/.exec(label)?.[1]);
     assert.ok(step > 1, `a fit view of 2,048 × 4,096 strides: ${label}`);
-    const px = await canvasPixels(wb, 0, 0);
+    const px = await canvasPixels(ui.wb, 0, 0);
     // Rows past the written 700 are zeros, one colour; the written rows hold many.
     const band = await frame.locator('#view-canvas').evaluate((c: HTMLCanvasElement, firstZeroRow) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -109,34 +97,34 @@ a.flush(); del a; print(1)`, dir);
     assert.equal(px.height, Math.ceil(2048 / step));
     assert.ok(band.written > 50, `the written rows show many colours, saw ${band.written}`);
     assert.equal(band.rest, 1, 'the rows still to come are zeros: one colour');
-    const ratio = await wb.cell('sparseRatio');
+    const ratio = await ui.wb.cell('sparseRatio');
     assert.match(ratio, /^sparse: /, `the file is sparse: ${ratio}`);
     await frame.locator('#h-data-view').scrollIntoViewIfNeeded();
-    await wb.shot(screenshotDir(), 'sparse-job.png');
+    await ui.wb.shot(screenshotDir(), 'sparse-job.png');
   });
 
   it('float images: drawn as RGB while numpy\'s values lie in [0, 1], else channel 0 as a heatmap with a sentence', async () => {
     py(`rng = np.random.default_rng(3)
 np.save(sys.argv[1] + '/unit.npy', rng.random((40, 50, 3)))
-np.save(sys.argv[1] + '/wide.npy', rng.standard_normal((40, 50, 3))); print(1)`, dir);
-    wb = await session().open(dir);
-    await wb.openFromExplorer('unit.npy');
-    await wb.previewRendered();
-    let frame = wb.preview();
+np.save(sys.argv[1] + '/wide.npy', rng.standard_normal((40, 50, 3))); print(1)`, ui.dir);
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('unit.npy');
+    await ui.wb.previewRendered();
+    let frame = ui.wb.preview();
     await frame.locator('#view-stats').filter({ hasText: 'shown elements' }).waitFor();
     assert.equal(await frame.locator('#view-layout').inputValue(), 'rgb');
-    const expected = py<number[]>('a = np.load(sys.argv[1]); print(json.dumps([int(v) for v in (np.clip(a[5, 7], 0, 1) * 255).astype(np.uint8)]))', path.join(dir, 'unit.npy'));
-    assert.deepEqual((await canvasPixels(wb, 7, 5)).at, [...expected, 255], 'imshow\'s bytes');
+    const expected = py<number[]>('a = np.load(sys.argv[1]); print(json.dumps([int(v) for v in (np.clip(a[5, 7], 0, 1) * 255).astype(np.uint8)]))', path.join(ui.dir, 'unit.npy'));
+    assert.deepEqual((await canvasPixels(ui.wb, 7, 5)).at, [...expected, 255], 'imshow\'s bytes');
     assert.equal(await frame.locator('#view-image-note').count(), 0);
 
-    await wb.openFromExplorer('wide.npy');
-    frame = wb.preview();
+    await ui.wb.openFromExplorer('wide.npy');
+    frame = ui.wb.preview();
     const note = frame.locator('#view-image-note');
     await note.waitFor();
     assert.match((await note.textContent()) ?? '', /^Drawn as a heatmap of one channel: the shown values run from -\d.* to \d.*, outside the \[0, 1\]/);
     assert.equal(await frame.locator('#view-layout').inputValue(), 'heatmap');
     await frame.locator('#view-stats').filter({ hasText: 'of the 2,000 shown elements' }).waitFor();
-    const px = await canvasPixels(wb, 0, 0);
+    const px = await canvasPixels(ui.wb, 0, 0);
     assert.deepEqual([px.width, px.height], [50, 40], 'rows × columns of one channel');
     assert.ok(px.colours > 100, `a heatmap of normal noise shows many colours, saw ${px.colours}`);
   });
@@ -145,14 +133,14 @@ np.save(sys.argv[1] + '/wide.npy', rng.standard_normal((40, 50, 3))); print(1)`,
     py(`y, x = np.mgrid[0:60, 0:80]
 np.savez(sys.argv[1] + '/stored.npz', grid=np.sin(x / 7.0) * np.cos(y / 11.0),
     rgb=np.stack([x * 3, y * 4, np.full((60, 80), 200)], axis=-1).astype(np.uint8))
-np.savez_compressed(sys.argv[1] + '/packed.npz', grid=np.arange(12.0).reshape(3, 4)); print(1)`, dir);
-    wb = await session().open(dir);
-    await wb.openFromExplorer('stored.npz');
-    await wb.previewRendered();
-    let frame = wb.preview();
+np.savez_compressed(sys.argv[1] + '/packed.npz', grid=np.arange(12.0).reshape(3, 4)); print(1)`, ui.dir);
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('stored.npz');
+    await ui.wb.previewRendered();
+    let frame = ui.wb.preview();
     await frame.locator('button.member', { hasText: 'grid.npy' }).click();
     await frame.locator('#member-detail #view-stats').filter({ hasText: 'of the 4,800 shown elements' }).waitFor();
-    const grid = await canvasPixels(wb, 0, 0);
+    const grid = await canvasPixels(ui.wb, 0, 0);
     assert.deepEqual([grid.width, grid.height], [80, 60]);
     assert.ok(grid.colours > 100, `a smooth field shows many colours, saw ${grid.colours}`);
     await frame.locator('button.member', { hasText: 'rgb.npy' }).click();
@@ -160,11 +148,11 @@ np.savez_compressed(sys.argv[1] + '/packed.npz', grid=np.arange(12.0).reshape(3,
     await frame.locator('#view-stats').filter({ hasText: 'of the 14,400 shown elements' }).waitFor();
     assert.equal(await frame.locator('#view-layout').inputValue(), 'rgb');
     const expected = py<number[]>(`with np.load(sys.argv[1]) as z:
-    print(json.dumps([int(v) for v in z['rgb'][10, 20]]))`, path.join(dir, 'stored.npz'));
-    assert.deepEqual((await canvasPixels(wb, 20, 10)).at, [...expected, 255]);
+    print(json.dumps([int(v) for v in z['rgb'][10, 20]]))`, path.join(ui.dir, 'stored.npz'));
+    assert.deepEqual((await canvasPixels(ui.wb, 20, 10)).at, [...expected, 255]);
 
-    await wb.openFromExplorer('packed.npz');
-    frame = wb.preview();
+    await ui.wb.openFromExplorer('packed.npz');
+    frame = ui.wb.preview();
     await frame.locator('button.member', { hasText: 'grid.npy' }).click();
     const why = frame.locator('#view-unavailable');
     await why.waitFor();

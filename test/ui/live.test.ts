@@ -4,36 +4,21 @@
 // page (no round trip): a preview hidden behind another editor loses its page, and shown again after the file
 // changed it must show the file as it is now, never the report it was opened with.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { py, writeThroughMemmap } from '../vscode/suite/numpy';
-import { keepFailure, session } from './session';
-import { Workbench } from './workbench';
+import { session, uiSuite } from './session';
 
 describe('live .npy preview in the browser', () => {
-  let base: string;
-  let dir: string;
-  let wb: Workbench | undefined;
-  before(() => {
-    base = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-live-'));
-    dir = path.join(base, 'samples');
-    mkdirSync(dir);
-  });
-  after(() => rmSync(base, { recursive: true, force: true }));
-  afterEach(async function () {
-    await keepFailure(wb, this.currentTest);
-    await wb?.close();
-    wb = undefined;
-  });
+  const ui = uiSuite('live');
 
   it('shows a value written through a memory map, keeping the page and an open Format; Refresh works from the keyboard', async () => {
-    const file = path.join(dir, 'job.npy');
+    const file = path.join(ui.dir, 'job.npy');
     py(`np.lib.format.open_memmap(sys.argv[1], mode='w+', dtype='<f8', shape=(200, 300)); print(1)`, file);
-    wb = await session().open(dir);
-    await wb.openFromExplorer('job.npy');
-    await wb.previewRendered();
-    const frame = wb.preview();
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('job.npy');
+    await ui.wb.previewRendered();
+    const frame = ui.wb.preview();
     await frame.locator('#values-index').fill('100, 202');
     await frame.locator('#values-index').press('Enter');
     const cell = frame.locator(`#values-table td[data-index="${100 * 300 + 202}"]`);
@@ -53,35 +38,35 @@ describe('live .npy preview in the browser', () => {
     // Mark the page shown now: the re-render replaces every node, so the mark's absence proves it happened.
     await frame.locator('#values-table').evaluate((t) => t.setAttribute('data-before-refresh', ''));
     await refresh.focus();
-    await wb.page.keyboard.press('Enter');
+    await ui.wb.page.keyboard.press('Enter');
     await frame.locator('#values-table:not([data-before-refresh])').waitFor();
     await frame.locator('button#refresh:focus').waitFor();
     assert.equal(await frame.locator('#values-index').inputValue(), '100, 202');
   });
 
   it('shown again after the file changed, the reloaded page shows the file as it is now', async () => {
-    const file = path.join(dir, 'changing.npy');
+    const file = path.join(ui.dir, 'changing.npy');
     py(`np.save(sys.argv[1], np.arange(10, dtype='<i4')); print(1)`, file);
-    writeFileSync(path.join(dir, 'notes.txt'), 'notes\n');
-    wb = await session().open(dir);
-    await wb.openFromExplorer('changing.npy');
-    await wb.previewRendered();
-    assert.equal(await wb.cell('shape'), '(10,)');
+    writeFileSync(path.join(ui.dir, 'notes.txt'), 'notes\n');
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('changing.npy');
+    await ui.wb.previewRendered();
+    assert.equal(await ui.wb.cell('shape'), '(10,)');
     // A mark on the page: gone after showing again proves the page was reloaded (its HTML still embeds (10,)).
-    await wb.preview().locator('body').evaluate((b) => b.setAttribute('data-before-hide', ''));
+    await ui.wb.preview().locator('body').evaluate((b) => b.setAttribute('data-before-hide', ''));
     // Keep the tab (a click opened it in preview mode, which the next click would replace), then hide it.
-    await wb.runCommand('View: Keep Editor');
-    await wb.explorerRow('notes.txt').click();
-    await wb.page.locator('.part.editor .monaco-editor').first().waitFor({ state: 'visible' });
-    await wb.page.locator('iframe.webview.ready').first().waitFor({ state: 'hidden' });
+    await ui.wb.runCommand('View: Keep Editor');
+    await ui.wb.explorerRow('notes.txt').click();
+    await ui.wb.page.locator('.part.editor .monaco-editor').first().waitFor({ state: 'visible' });
+    await ui.wb.page.locator('iframe.webview.ready').first().waitFor({ state: 'hidden' });
 
     py(`np.save(sys.argv[1], np.arange(7, dtype='<i4') * 3); print(1)`, file);
-    await wb.page.locator('.tabs-container .tab', { hasText: 'changing.npy' }).click();
+    await ui.wb.page.locator('.tabs-container .tab', { hasText: 'changing.npy' }).click();
     // The reloaded page has the same HTML, embedded (10,) included: it asks the host instead of showing that.
-    await wb.previewRendered();
-    await wb.preview().locator('[data-key="shape"]', { hasText: '(7,)' }).waitFor();
-    assert.equal(await wb.preview().locator('body[data-before-hide]').count(), 0, 'the page was reloaded');
-    const cells = wb.preview().locator('#values-table td[data-index]');
+    await ui.wb.previewRendered();
+    await ui.wb.preview().locator('[data-key="shape"]', { hasText: '(7,)' }).waitFor();
+    assert.equal(await ui.wb.preview().locator('body[data-before-hide]').count(), 0, 'the page was reloaded');
+    const cells = ui.wb.preview().locator('#values-table td[data-index]');
     await cells.nth(6).waitFor();
     assert.deepEqual((await cells.allTextContents()).map((s) => s.trim()), ['0', '3', '6', '9', '12', '15', '18']);
   });

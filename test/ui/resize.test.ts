@@ -3,11 +3,10 @@
 // shape. numpy writes the files and judges every result.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync, statSync, truncateSync } from 'node:fs';
 import * as path from 'node:path';
 import { py } from '../vscode/suite/numpy';
-import { keepFailure, screenshotDir, session } from './session';
+import { screenshotDir, session, uiSuite } from './session';
 import { Workbench } from './workbench';
 
 const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -22,21 +21,13 @@ function load(file: string): { shape: number[]; values: number[] } {
 }
 
 describe('Resize .npy… in the browser', () => {
-  let dir: string;
-  let wb: Workbench | undefined;
-  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-resize-')); });
-  afterEach(async function () {
-    await keepFailure(wb, this.currentTest);
-    await wb?.close();
-    wb = undefined;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ui = uiSuite('resize', { perTest: true });
 
   async function openPreview(name: string): Promise<Workbench> {
-    wb = await session().open(dir);
-    await wb.openFromExplorer(name);
-    await wb.previewRendered();
-    return wb;
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer(name);
+    await ui.wb.previewRendered();
+    return ui.wb;
   }
 
   async function waitForShape(w: Workbench, shape: string): Promise<void> {
@@ -49,7 +40,7 @@ describe('Resize .npy… in the browser', () => {
   }
 
   it('Explorer → Resize .npy…: pre-filled with the shape, the live line says what, Enter grows it, the preview follows', async () => {
-    const file = path.join(dir, 'a.npy');
+    const file = path.join(ui.dir, 'a.npy');
     make(file, 5);
     const w = await openPreview('a.npy');
     assert.equal(await w.cell('shape'), '(5, 3)');
@@ -67,7 +58,7 @@ describe('Resize .npy… in the browser', () => {
   });
 
   it('the preview\'s Resize…: a refused shape cannot be accepted, Escape leaves the file, a shrink asks first and Enter keeps the file', async () => {
-    const file = path.join(dir, 'b.npy');
+    const file = path.join(ui.dir, 'b.npy');
     make(file, 9);
     const hash = sha(file);
     const w = await openPreview('b.npy');
@@ -106,7 +97,7 @@ describe('Resize .npy… in the browser', () => {
   });
 
   it('a torn file: "Fit to the Data on Disk" beside the status, confirmed, gives the whole rows the data holds', async () => {
-    const file = path.join(dir, 'torn.npy');
+    const file = path.join(ui.dir, 'torn.npy');
     make(file, 10);
     truncateSync(file, statSync(file).size - 12 - 5);
     const w = await openPreview('torn.npy');

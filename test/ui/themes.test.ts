@@ -5,11 +5,10 @@
 // value column.
 // Screenshots of each go to screenshotDir() (ZEROED_NPY_SCREENSHOTS); the README does not show them.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { numpyView, py, writeFixtures } from '../vscode/suite/numpy';
-import { keepFailure, screenshotDir, session } from './session';
+import { screenshotDir, session, uiSuite } from './session';
 import { Workbench } from './workbench';
 
 /** The theme's label in the picker, the webview body's data-vscode-theme-kind, and a screenshot suffix. */
@@ -21,29 +20,21 @@ const THEMES = [
 ] as const;
 
 describe('themes: light, dark and both high-contrast themes', () => {
-  let base: string;
-  let dir: string;
   let fixtures: Record<string, string>;
-  let wb: Workbench | undefined;
   let settings: string;
-  before(() => {
-    base = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-themes-'));
-    dir = path.join(base, 'samples');
-    mkdirSync(dir);
-    fixtures = writeFixtures(dir);
-    py(`
+  const ui = uiSuite('themes', {
+    setup: (dir) => {
+      fixtures = writeFixtures(dir);
+      py(`
 np.savez(sys.argv[1], first=np.arange(6.0).reshape(2, 3), second=np.zeros(4, dtype=[('x', '<f4'), ('y', '<i2')]), third=np.array(['a', 'b']))
 print(1)`, path.join(dir, 'arrays.npz'));
-    settings = readFileSync(session().settingsFile, 'utf8');
-  });
-  after(() => rmSync(base, { recursive: true, force: true }));
-  afterEach(async function () {
-    await keepFailure(wb, this.currentTest);
-    // The theme is a user setting of the shared profile: close this window, then put the settings back so the
-    // windows of later tests open light.
-    await wb?.close();
-    wb = undefined;
-    writeFileSync(session().settingsFile, settings);
+      settings = readFileSync(session().settingsFile, 'utf8');
+    },
+    afterClose: () => {
+      // The theme is a user setting of the shared profile: close this window, then put the settings back so the
+      // windows of later tests open light.
+      writeFileSync(session().settingsFile, settings);
+    },
   });
 
   /** Preferences: Color Theme, then the theme; waits until the preview's webview has it. */
@@ -58,20 +49,20 @@ print(1)`, path.join(dir, 'arrays.npz'));
   }
 
   it('the .npy preview follows each theme', async () => {
-    wb = await session().open(dir);
-    await wb.openFromExplorer('structured.npy');
-    await wb.previewRendered();
-    const body = wb.preview().locator('body');
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('structured.npy');
+    await ui.wb.previewRendered();
+    const body = ui.wb.preview().locator('body');
     const seen: Record<string, { fg: string; bg: string; contrastBorder: string }> = {};
     for (const theme of THEMES) {
-      await useTheme(wb, theme);
+      await useTheme(ui.wb, theme);
       seen[theme.kind] = await body.evaluate((b) => ({
         fg: getComputedStyle(b).color,
         bg: getComputedStyle(b).backgroundColor,
         contrastBorder: getComputedStyle(document.documentElement).getPropertyValue('--vscode-contrastBorder').trim(),
       }));
-      await wb.shot(screenshotDir(), `preview-${theme.shot}.png`);
-      assert.equal(await wb.cell('descr'), numpyView(fixtures.structured).descr, `${theme.label}: still the same report`);
+      await ui.wb.shot(screenshotDir(), `preview-${theme.shot}.png`);
+      assert.equal(await ui.wb.cell('descr'), numpyView(fixtures.structured).descr, `${theme.label}: still the same report`);
     }
     const light = seen['vscode-light']!;
     const dark = seen['vscode-dark']!;
@@ -85,15 +76,15 @@ print(1)`, path.join(dir, 'arrays.npz'));
   });
 
   it('the .npz preview: the selected member stands out in each theme, and its tables share one value column', async () => {
-    wb = await session().open(dir);
-    await wb.openFromExplorer('arrays.npz');
-    await wb.previewRendered();
-    const frame = wb.preview();
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('arrays.npz');
+    await ui.wb.previewRendered();
+    const frame = ui.wb.preview();
     await frame.locator('button.member', { hasText: 'second.npy' }).click();
     await frame.locator('tr.selected button.member', { hasText: 'second.npy' }).waitFor();
     await frame.locator('#member-detail #values-table').waitFor();
     for (const theme of THEMES) {
-      await useTheme(wb, theme);
+      await useTheme(ui.wb, theme);
       const look = await frame.locator('body').evaluate(() => {
         const css = (e: Element): CSSStyleDeclaration => getComputedStyle(e);
         const page = css(document.body).backgroundColor;
@@ -112,7 +103,7 @@ print(1)`, path.join(dir, 'arrays.npz'));
       assert.notEqual(look.selected.border, look.other.border, `${what}: its border differs from the other members'`);
       assert.ok(look.selected.bg !== look.other.bg || (look.selected.outlineStyle !== 'none' && look.selected.outline !== look.page),
         `${what}: a different background, or an outline that shows`);
-      await wb.shot(screenshotDir(), `npz-${theme.shot}.png`);
+      await ui.wb.shot(screenshotDir(), `npz-${theme.shot}.png`);
     }
     // The member's Summary and Format tables: their values start at one x (the labels differ in length).
     const xs = await frame.locator('#member-detail').evaluate((d) =>

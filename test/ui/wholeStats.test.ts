@@ -1,46 +1,32 @@
 // "Whole array" statistics as a person meets them in the browser: the button, the sentence saying how much it
 // reads, Start from the keyboard, then the result line over every element — whose mean is numpy's.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { py } from '../vscode/suite/numpy';
-import { keepFailure, session } from './session';
-import { Workbench } from './workbench';
+import { session, uiSuite } from './session';
 
 describe('whole-array statistics in the browser', () => {
-  let base: string;
-  let dir: string;
-  let wb: Workbench | undefined;
   let mean: number;
-  before(() => {
-    base = mkdtempSync(path.join(os.tmpdir(), 'zeroed-npy-ui-whole-'));
-    dir = path.join(base, 'samples');
-    mkdirSync(dir);
-    // 1000 × 1200 float64: the picture shows every 3rd row and column, the whole array all 1,200,000 elements.
-    mean = py<number>(`y, x = np.mgrid[0:1000, 0:1200]
+  const ui = uiSuite('whole', {
+    setup: (dir) => {
+      // 1000 × 1200 float64: the picture shows every 3rd row and column, the whole array all 1,200,000 elements.
+      mean = py<number>(`y, x = np.mgrid[0:1000, 0:1200]
 a = np.sin(x / 17.0) * np.cos(y / 29.0) + 0.25
 np.save(sys.argv[1] + '/wide.npy', a); print(json.dumps(float(a.mean())))`, dir);
-  });
-  after(() => rmSync(base, { recursive: true, force: true }));
-  afterEach(async function () {
-    await keepFailure(wb, this.currentTest);
-    await wb?.close();
-    wb = undefined;
+    },
   });
 
   it('says what it reads, starts from the keyboard and shows numpy\'s mean of every element', async () => {
-    wb = await session().open(dir);
-    await wb.openFromExplorer('wide.npy');
-    await wb.previewRendered();
-    const frame = wb.preview();
+    ui.wb = await session().open(ui.dir);
+    await ui.wb.openFromExplorer('wide.npy');
+    await ui.wb.previewRendered();
+    const frame = ui.wb.preview();
     await frame.locator('#view-stats').filter({ hasText: 'shown elements' }).waitFor();
     assert.doesNotMatch((await frame.locator('#view-stats').textContent()) ?? '', /1,200,000/, 'the picture shows a stride, not every element');
     await frame.locator('#view-whole-open').click();
     assert.equal(await frame.locator('#view-whole-reads').textContent(), 'Reads 9.16 MiB — all of the array\'s data.');
     // Start has the focus: Enter starts.
     await frame.locator('#view-whole-start').waitFor();
-    await wb.page.keyboard.press('Enter');
+    await ui.wb.page.keyboard.press('Enter');
     const result = frame.locator('#view-whole-result');
     await result.waitFor({ timeout: 60_000 });
     const text = (await result.textContent()) ?? '';
