@@ -161,7 +161,7 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
 
   /**
    * A watcher event or the poll: re-reads unless the file's stamp is the one taken before the last read. The
-   * watcher reports a write made just before the preview opened after the first read (CI saw such a re-read).
+   * watcher can report a write made just before the preview opened after the first read has already seen it.
    */
   private async refreshIfChanged(): Promise<void> {
     if (this.uri.scheme === 'file' && this.readStamp !== undefined && sameStamp(await statStamp(this.uri.fsPath), this.readStamp)) return;
