@@ -2,7 +2,7 @@
 // so changes are debounced: onChange runs once things have been quiet for delayMs.
 import * as vscode from 'vscode';
 import { uriBaseName } from '../core/file/baseName';
-import { ChangePoll, statStamp } from './changePoll';
+import { ChangePoll, FileStamp, sameStamp, statStamp } from './changePoll';
 
 /** A debounced watch: dispose stops it and drops a pending call; changed() schedules a call as an event does. */
 export interface FileWatch extends vscode.Disposable {
@@ -37,18 +37,34 @@ export function watchFileDebounced(uri: vscode.Uri, delayMs: number, onChange: (
 export interface PreviewWatch extends vscode.Disposable {
   /** Stats made by the poll so far (0 for other schemes); the test API reports it. */
   readonly polls: number;
+  /** The session starts reading the file: a change noticed later is passed on only if the file differs from now. */
+  reading(): void;
 }
 
-/** Re-reads through one debounce whether the watcher or the poll noticed the change. */
+/**
+ * Re-reads through one debounce whether the watcher or the poll noticed the change. For file: URIs, only when the
+ * file's stamp differs from the one taken as the last read began: the watcher can report a write made just before
+ * the preview opened after the first read has already seen it (the stamp is taken before the read, so a write
+ * during a read is still passed on).
+ */
 export function watchPreviewedFile(uri: vscode.Uri, panel: vscode.WebviewPanel, delayMs: number, onChange: () => void): PreviewWatch {
-  const watch = watchFileDebounced(uri, delayMs, onChange);
   // Other schemes: a stat there may be a network round trip, and their providers raise change events themselves.
-  if (uri.scheme !== 'file') return { dispose: () => watch.dispose(), polls: 0 };
+  if (uri.scheme !== 'file') {
+    const watch = watchFileDebounced(uri, delayMs, onChange);
+    return { dispose: () => watch.dispose(), polls: 0, reading: () => undefined };
+  }
+  let lastRead: Promise<FileStamp> | undefined;
+  let disposed = false;
+  const watch = watchFileDebounced(uri, delayMs, () => {
+    if (!lastRead) { onChange(); return; }
+    void Promise.all([lastRead, statStamp(uri.fsPath)]).then(([seen, now]) => { if (!disposed && !sameStamp(seen, now)) onChange(); });
+  });
   const poll = new ChangePoll({ stat: () => statStamp(uri.fsPath), onChange: () => watch.changed() });
   const viewState = panel.onDidChangeViewState((e) => poll.setActive(e.webviewPanel.visible));
   poll.setActive(panel.visible);
   return {
-    dispose: () => { viewState.dispose(); poll.dispose(); watch.dispose(); },
+    dispose: () => { disposed = true; viewState.dispose(); poll.dispose(); watch.dispose(); },
     get polls() { return poll.stats; },
+    reading: () => { lastRead = statStamp(uri.fsPath); },
   };
 }

@@ -127,6 +127,7 @@ export class NpzSession implements PreviewEntry, vscode.Disposable {
   /** Reads the archive again and posts the page; an older reading finishing late is dropped. */
   private async refresh(): Promise<void> {
     const gen = ++this.generation;
+    this.watch.reading();
     try {
       const report = await inspectNpzUri(this.uri);
       if (gen !== this.generation) return;

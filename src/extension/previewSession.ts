@@ -13,7 +13,6 @@ import { readGrid, readGridFromBytes } from '../core/values/grid';
 import { ValuesRequest, readValues, readValuesFromBytes } from '../core/values/pages';
 import { DataViewHost, DataViewSnapshot, uriViewSource } from './dataView';
 import { displayName, inspectUri } from './fileAccess';
-import { FileStamp, sameStamp, statStamp } from './changePoll';
 import { PreviewWatch, watchPreviewedFile } from './fileWatch';
 import { buildPreviewHtml } from './model/html';
 import { errorSentence, errorToViewModel, pageStartOf, valuesSnapshot, ValuesSnapshot, reportToViewModel, valuesTarget, valuesToViewModel, valuesUnavailable } from './model/reportView';
@@ -73,13 +72,11 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
   /** The stamp of the state embedded in the page, while nothing newer was posted: its 'ready' needs no answer. */
   private embedded?: number;
   private disposed = false;
-  /** file: URIs: the file's stamp taken just before the last read (what that read saw, or newer). */
-  private readStamp?: FileStamp;
 
   constructor(private readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri, private readonly registry: PreviewRegistry) {
     // Writes through a memory map raise no watcher event: the watch also polls while the panel is visible.
-    this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refreshIfChanged()));
+    this.watch = watchPreviewedFile(uri, panel, REFRESH_DEBOUNCE_MS, () => this.enqueue(() => this.refresh()));
     this.disposables.push(
       registry.add(this),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
@@ -159,21 +156,11 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
     this.queue = this.queue.then(work).catch(() => undefined);
   }
 
-  /**
-   * A watcher event or the poll: re-reads unless the file's stamp is the one taken before the last read. The
-   * watcher can report a write made just before the preview opened after the first read has already seen it.
-   */
-  private async refreshIfChanged(): Promise<void> {
-    if (this.uri.scheme === 'file' && this.readStamp !== undefined && sameStamp(await statStamp(this.uri.fsPath), this.readStamp)) return;
-    return this.refresh();
-  }
-
   /** Inspects again and posts the result; an older inspection finishing late is dropped. */
   private async refresh(): Promise<void> {
     const gen = ++this.generation;
     let message: HostToWebview;
-    // Taken before the read, so a write during the read makes the next event re-read rather than be skipped.
-    const stamp = this.uri.scheme === 'file' ? statStamp(this.uri.fsPath) : undefined;
+    this.watch.reading();
     try {
       const report = await inspectUri(this.uri);
       if (gen !== this.generation) return;
@@ -199,11 +186,6 @@ export class PreviewSession implements PreviewEntry, vscode.Disposable {
       this.values = undefined;
       this.error = model.message;
       message = { type: 'error', message: model.message, model };
-    }
-    if (stamp) {
-      const seen = await stamp;
-      if (gen !== this.generation) return;
-      this.readStamp = seen;
     }
     this.send(message);
     this.dataView.setReport(this.report);

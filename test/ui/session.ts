@@ -20,7 +20,7 @@ export function screenshotDir(): string {
 }
 
 /** Saves the page of a failed test for diagnosis (out/ui-failures). */
-export async function keepFailure(wb: Workbench | undefined, test: Mocha.Test | undefined): Promise<void> {
+async function keepFailure(wb: Workbench | undefined, test: Mocha.Test | undefined): Promise<void> {
   if (!wb || !test || test.state !== 'failed') return;
   const name = test.fullTitle().replace(/[^\w.-]+/g, '_').slice(0, 120);
   await wb.page.screenshot({ path: path.join(REPO_ROOT, 'out', 'ui-failures', `${name}.png`) }).catch(() => undefined);

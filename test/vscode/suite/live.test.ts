@@ -3,6 +3,7 @@
 // "Go to index" text and its marked row stay. The Refresh button (snapshot.refresh() posts the same message)
 // re-reads at once. numpy writes every file and says what each element and the allocated size are.
 import * as assert from 'node:assert/strict';
+import { utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, freshDir, openPreview, previewOf, PreviewState, waitFor } from './extension';
@@ -102,6 +103,20 @@ print(1)`, file);
     }, 15_000);
     assert.deepEqual(grown.values!.grid!.cells, numpyGrid(file, 0, 0), 'and the values are the new ones');
     assert.equal(grown.report?.fileBytes, opened.report?.fileBytes, 'the size is unchanged');
+  });
+
+  it("a watcher event while the file is as the last read saw it re-reads nothing; a new mtime does", async () => {
+    const file = path.join(dir, 'touched.npy');
+    py(`np.save(sys.argv[1], np.arange(10, dtype='<i4')); print(1)`, file);
+    // Whole seconds, so setting the same times again leaves the stamp (mtime in ns, size, blocks) exactly as it was.
+    const t = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(file, t, t);
+    const opened = await openPreview(file);
+    utimesSync(file, t, t); // an attribute change: the watcher reports it, the stamp is the same
+    await sleep(2500); // the event's delivery and the 150 ms debounce: a negative check, nothing here is timed
+    assert.equal((await state(file)).renders, opened.renders, 'no re-read (no render) for an event that changed nothing');
+    utimesSync(file, t + 10, t + 10);
+    await waitFor('a re-read for the new mtime', async () => ((await state(file)).renders > opened.renders ? true : undefined), 15_000);
   });
 
   it('nothing changes: stats go on, nothing is re-read; Refresh re-reads at once keeping the page; hidden: no stats', async () => {
